@@ -1,0 +1,13 @@
+namespace Livepeer.Abstractions.Ingest;
+
+/// <summary>
+/// A protocol clients publish streams with (RTMP, WHIP, HTTP push, trickle-in). An ingest turns what it
+/// receives into keyframe-aligned segments and publishes them into the
+/// <see cref="Media.IMediaStreamHub"/> it gets from dependency injection, with its <see cref="INamedExtension.Name"/>
+/// as the stream's protocol.
+/// </summary>
+public interface IIngest : INamedExtension
+{
+    /// <summary>Where clients publish to; known once the node has started listening, empty before.</summary>
+    IReadOnlyList<Uri> Endpoints { get; }
+}

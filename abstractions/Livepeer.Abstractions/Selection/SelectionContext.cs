@@ -1,0 +1,14 @@
+namespace Livepeer.Abstractions.Selection;
+
+/// <summary>Constraints on one selection.</summary>
+public sealed record SelectionContext
+{
+    /// <summary>No constraints.</summary>
+    public static SelectionContext Unconstrained { get; } = new();
+
+    /// <summary>The highest acceptable price per unit in wei; <c>null</c> for no limit.</summary>
+    public Rational? MaxPricePerUnit { get; init; }
+
+    /// <summary>Service URIs not to choose (for example the orchestrator that just failed).</summary>
+    public IReadOnlySet<Uri> Excluded { get; init; } = new HashSet<Uri>();
+}

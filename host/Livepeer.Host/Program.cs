@@ -1,0 +1,1 @@
+return await Livepeer.Host.NodeProgram.RunAsync(args).ConfigureAwait(false);
