@@ -1,0 +1,47 @@
+using System.Reflection;
+using Livepeer.Abstractions;
+using Livepeer.Abstractions.Hosting;
+using Livepeer.Host.Configuration;
+using Livepeer.Host.Hosting;
+
+namespace Livepeer.Host.Admin;
+
+/// <summary>The JSON document <c>GET /status</c> returns.</summary>
+internal sealed record NodeStatus(
+    string Version,
+    string ContractVersion,
+    IReadOnlyList<string> Roles,
+    string Network,
+    IReadOnlyDictionary<string, string> Listeners,
+    IReadOnlyList<PluginStatusDto> Plugins,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Extensions,
+    string DataDir)
+{
+    /// <summary>The node version (the host assembly's informational version).</summary>
+    public static string NodeVersion { get; } =
+        typeof(NodeStatus).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public static NodeStatus From(NodeOptions options, NodeListeners listeners, IReadOnlyList<PluginState> plugins, ExtensionCatalog catalog) =>
+        new(
+            NodeVersion,
+            Abstractions.ContractVersion.Current.ToString(),
+            RoleNames(options.Roles),
+            options.Network,
+            listeners.Addresses.ToDictionary(a => ListenerName(a.Key), a => a.Value.ToString().TrimEnd('/')),
+            [.. plugins.Select(p => new PluginStatusDto(p.Id, p.Version, p.Status.ToString(), p.Reason))],
+            catalog.Names,
+            options.DataDir);
+
+    public static IReadOnlyList<string> RoleNames(NodeRoles roles) =>
+        [.. Enum.GetValues<NodeRoles>().Where(r => r != NodeRoles.None && roles.HasFlag(r)).Select(r => r.ToString().ToLowerInvariant())];
+
+    public static string ListenerName(ListenerKind kind) => kind switch
+    {
+        ListenerKind.Gateway => "http",
+        ListenerKind.Service => "service",
+        _ => "cli",
+    };
+}
+
+/// <summary>One plugin in <see cref="NodeStatus"/>.</summary>
+internal sealed record PluginStatusDto(string Id, string Version, string Status, string? Reason);

@@ -1,0 +1,232 @@
+using System.Globalization;
+using Livepeer.Abstractions;
+using Livepeer.Abstractions.Transcoding;
+
+namespace Livepeer.Host.Configuration;
+
+/// <summary>The node's own settings (section <c>Node</c>), validated once at start-up.</summary>
+internal sealed record NodeOptions
+{
+    public const string SectionName = "Node";
+
+    public NodeRoles Roles { get; init; }
+
+    public string Network { get; init; } = "offchain";
+
+    public ListenAddress ServiceAddr { get; init; } = new("127.0.0.1", 8935);
+
+    public ListenAddress HttpAddr { get; init; } = new("127.0.0.1", 9935);
+
+    public ListenAddress CliAddr { get; init; } = new("127.0.0.1", 5935);
+
+    public ListenAddress RtmpAddr { get; init; } = new("127.0.0.1", 1935);
+
+    public IReadOnlyList<Uri> OrchAddr { get; init; } = [];
+
+    public string OrchSecret { get; init; } = "";
+
+    public long PricePerUnit { get; init; }
+
+    public long PixelsPerUnit { get; init; } = 1;
+
+    public int MaxSessions { get; init; } = 10;
+
+    public string DataDir { get; init; } = "";
+
+    public Uri? OrchWebhookUrl { get; init; }
+
+    public Uri? AuthWebhookUrl { get; init; }
+
+    public IReadOnlyList<TranscodeProfile> TranscodingOptions { get; init; } = [];
+
+    public string Nvidia { get; init; } = "";
+
+    public int Verbosity { get; init; } = 3;
+
+    public string PluginsDir { get; init; } = "";
+
+    public IReadOnlyList<string> Discovery { get; init; } = [];
+
+    public string? Selector { get; init; }
+
+    public string PaymentScheme { get; init; } = "none";
+
+    public string? TranscoderName { get; init; }
+
+    /// <summary>The orchestrator's public service URI (<c>https://serviceAddr</c>).</summary>
+    public Uri ServiceUri => new($"https://{ServiceAddr}");
+
+    /// <summary>Reads and validates the <c>Node</c> section; every problem is added to <paramref name="errors"/>.</summary>
+    public static NodeOptions Read(IConfiguration configuration, List<string> errors)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var node = configuration.GetSection(SectionName);
+
+        var roles = NodeRoles.None;
+        if (Bool(node, "Gateway", errors))
+        {
+            roles |= NodeRoles.Gateway;
+        }
+
+        if (Bool(node, "Orchestrator", errors))
+        {
+            roles |= NodeRoles.Orchestrator;
+        }
+
+        if (Bool(node, "Transcoder", errors))
+        {
+            roles |= NodeRoles.Transcoder;
+        }
+
+        if (roles == NodeRoles.None)
+        {
+            roles = NodeRoles.Gateway | NodeRoles.Orchestrator | NodeRoles.Transcoder;
+        }
+
+        var network = node["Network"] is { Length: > 0 } n ? n : "offchain";
+        if (!network.Equals("offchain", StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add($"-network {network} is not supported yet; the only network is 'offchain'.");
+        }
+
+        var cliPort = roles.HasFlag(NodeRoles.Gateway) ? 5935 : roles.HasFlag(NodeRoles.Orchestrator) ? 7935 : 6935;
+        var pixelsPerUnit = Long(node, "PixelsPerUnit", 1, errors);
+        if (pixelsPerUnit <= 0)
+        {
+            errors.Add("-pixelsPerUnit must be greater than 0.");
+        }
+
+        var pricePerUnit = Long(node, "PricePerUnit", 0, errors);
+        if (pricePerUnit < 0)
+        {
+            errors.Add("-pricePerUnit must not be negative.");
+        }
+
+        var maxSessions = Long(node, "MaxSessions", 10, errors);
+        if (maxSessions is <= 0 or > int.MaxValue)
+        {
+            errors.Add("-maxSessions must be a positive integer.");
+        }
+
+        var verbosity = Long(node, "Verbosity", 3, errors);
+        if (verbosity is < 0 or > 6)
+        {
+            errors.Add("-v must be between 0 and 6.");
+        }
+
+        IReadOnlyList<TranscodeProfile> profiles = [];
+        try
+        {
+            profiles = TranscodeProfiles.ParseList(node["TranscodingOptions"] is { Length: > 0 } t ? t : TranscodeProfiles.DefaultOptions);
+        }
+        catch (FormatException e)
+        {
+            errors.Add("-transcodingOptions: " + e.Message);
+        }
+
+        var dataDir = node["DataDir"] is { Length: > 0 } d ? d : Path.Combine("~", ".lpData", network.ToLowerInvariant());
+        var pluginsDir = node["PluginsDir"] is { Length: > 0 } p ? p : Path.Combine(AppContext.BaseDirectory, "plugins");
+
+        return new NodeOptions
+        {
+            Roles = roles,
+            Network = network.ToLowerInvariant(),
+            ServiceAddr = Address(node, "ServiceAddr", 8935, errors),
+            HttpAddr = Address(node, "HttpAddr", 9935, errors),
+            CliAddr = Address(node, "CliAddr", cliPort, errors),
+            RtmpAddr = Address(node, "RtmpAddr", 1935, errors),
+            OrchAddr = OrchestratorAddresses.Parse(node["OrchAddr"], errors),
+            OrchSecret = node["OrchSecret"] ?? "",
+            PricePerUnit = pricePerUnit,
+            PixelsPerUnit = pixelsPerUnit,
+            MaxSessions = (int)Math.Clamp(maxSessions, 1, int.MaxValue),
+            DataDir = ExpandHome(dataDir),
+            OrchWebhookUrl = Url(node, "OrchWebhookUrl", errors),
+            AuthWebhookUrl = Url(node, "AuthWebhookUrl", errors),
+            TranscodingOptions = profiles,
+            Nvidia = node["Nvidia"] ?? "",
+            Verbosity = (int)Math.Clamp(verbosity, 0, 6),
+            PluginsDir = Path.GetFullPath(ExpandHome(pluginsDir)),
+            Discovery = List(node["Discovery"], "orchAddr"),
+            Selector = node["Selector"] is { Length: > 0 } s ? s : null,
+            PaymentScheme = node["PaymentScheme"] is { Length: > 0 } ps ? ps : "none",
+            TranscoderName = node["TranscoderName"] is { Length: > 0 } tn ? tn : null,
+        };
+    }
+
+    private static string ExpandHome(string path)
+    {
+        if (path == "~" || path.StartsWith("~/", StringComparison.Ordinal))
+        {
+            var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            return Path.GetFullPath(Path.Combine(home, path.Length > 2 ? path[2..] : ""));
+        }
+
+        return Path.GetFullPath(path);
+    }
+
+    private static IReadOnlyList<string> List(string? text, string fallback) =>
+        (string.IsNullOrWhiteSpace(text) ? fallback : text).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static bool Bool(IConfigurationSection node, string key, List<string> errors)
+    {
+        var text = node[key];
+        if (string.IsNullOrEmpty(text))
+        {
+            return false;
+        }
+
+        if (bool.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        errors.Add($"Node:{key} must be true or false, not '{text}'.");
+        return false;
+    }
+
+    private static long Long(IConfigurationSection node, string key, long fallback, List<string> errors)
+    {
+        var text = node[key];
+        if (string.IsNullOrEmpty(text))
+        {
+            return fallback;
+        }
+
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        errors.Add($"Node:{key} must be an integer, not '{text}'.");
+        return fallback;
+    }
+
+    private static ListenAddress Address(IConfigurationSection node, string key, int defaultPort, List<string> errors)
+    {
+        if (ListenAddress.TryParse(node[key], "127.0.0.1", defaultPort, out var address, out var error))
+        {
+            return address;
+        }
+
+        errors.Add($"Node:{key}: {error}");
+        return address;
+    }
+
+    private static Uri? Url(IConfigurationSection node, string key, List<string> errors)
+    {
+        var text = node[key];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+        {
+            return uri;
+        }
+
+        errors.Add($"Node:{key} must be an absolute http(s) URL, not '{text}'.");
+        return null;
+    }
+}

@@ -1,0 +1,14 @@
+namespace Livepeer.Host.Hosting;
+
+/// <summary>The node's HTTP listeners; routes are mapped onto one of them.</summary>
+internal enum ListenerKind
+{
+    /// <summary>The gateway's plain-HTTP port (<c>-httpAddr</c>): ingest, HLS, stream API.</summary>
+    Gateway,
+
+    /// <summary>The orchestrator's TLS service port (<c>-serviceAddr</c>): gRPC and the orchestrator's HTTP routes.</summary>
+    Service,
+
+    /// <summary>The CLI/admin API (<c>-cliAddr</c>).</summary>
+    Cli,
+}

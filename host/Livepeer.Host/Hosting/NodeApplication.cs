@@ -1,0 +1,159 @@
+using Livepeer.Abstractions;
+using Livepeer.Abstractions.Discovery;
+using Livepeer.Abstractions.Payments;
+using Livepeer.Abstractions.Storage;
+using Livepeer.Host.Admin;
+using Livepeer.Host.Builtins;
+using Livepeer.Host.Configuration;
+using Livepeer.Host.Plugins;
+using Livepeer.Host.Storage;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace Livepeer.Host.Hosting;
+
+/// <summary>
+/// The composition root: reads configuration, loads plugins, registers the roles' services, binds the
+/// listeners and validates everything before the node starts. Every configuration problem is collected
+/// and reported at once in a <see cref="StartupException"/>.
+/// </summary>
+internal static class NodeApplication
+{
+    public const string EnvironmentPrefix = "LIVEPEER_";
+
+    public static WebApplication Create(CommandLine commandLine, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(commandLine);
+        time ??= TimeProvider.System;
+        var errors = new List<string>(commandLine.Errors);
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environments.Production,
+        });
+
+        builder.Configuration.Sources.Clear();
+        if (commandLine.ConfigPath is { } configPath)
+        {
+            if (File.Exists(configPath))
+            {
+                builder.Configuration.AddJsonFile(Path.GetFullPath(configPath), optional: false, reloadOnChange: false);
+            }
+            else
+            {
+                errors.Add($"--config {configPath}: no such file.");
+            }
+        }
+
+        builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
+        builder.Configuration.AddInMemoryCollection(commandLine.Settings);
+
+        NodeOptions options;
+        try
+        {
+            options = NodeOptions.Read(builder.Configuration, errors);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new StartupException([.. errors, $"--config: {e.Message}"]);
+        }
+
+        var logLevel = new LogLevelSwitch(options.Verbosity);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss.fff ";
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Trace);
+        builder.Logging.AddFilter((category, level) => level >= logLevel.MinimumLevel &&
+            (level >= LogLevel.Warning || category is null || !category.StartsWith("Microsoft.", StringComparison.Ordinal) || logLevel.Verbosity >= 5));
+
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(logLevel);
+        services.AddSingleton(time);
+        services.AddSingleton<IRandomSource, SystemRandomSource>();
+        var listeners = new NodeListeners();
+        services.AddSingleton(listeners);
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+
+        var database = new NodeDatabase(Path.Combine(options.DataDir, NodeDatabase.FileName));
+        services.AddSingleton(database);
+        services.AddHostedService<NodeDatabaseInitializer>(); // first, so plugins' hosted services find the database migrated
+        services.AddSingleton<IKeyValueStore, SqliteKeyValueStore>();
+        services.AddSingleton<IOrchestratorStore, SqliteOrchestratorStore>();
+
+        if (options.Roles.HasFlag(NodeRoles.Gateway))
+        {
+            services.AddSingleton<IDiscoverySource, OrchAddrDiscoverySource>();
+            services.AddSingleton<IPaymentSender, NonePaymentSender>();
+        }
+
+        if (options.Roles.HasFlag(NodeRoles.Orchestrator))
+        {
+            services.AddSingleton<IPaymentReceiver, NonePaymentReceiver>();
+        }
+
+        using (var loaderLogging = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true).AddFilter(level => level >= logLevel.MinimumLevel)))
+        {
+            var loader = new PluginLoader(loaderLogging.CreateLogger<PluginLoader>());
+            var states = loader.LoadAll(options.PluginsDir, builder.Configuration, options.Roles, services);
+            services.AddSingleton(new PluginStatusRegistry(states));
+        }
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            if (options.Roles.HasFlag(NodeRoles.Gateway))
+            {
+                listeners.Bind(kestrel, ListenerKind.Gateway, new(options.HttpAddr.BindAddress, options.HttpAddr.Port), "http");
+            }
+
+            if (options.Roles.HasFlag(NodeRoles.Orchestrator))
+            {
+                var certificate = ServiceCertificate.Create(options.ServiceAddr.Host, options.DataDir, time);
+                listeners.Bind(kestrel, ListenerKind.Service, new(options.ServiceAddr.BindAddress, options.ServiceAddr.Port), "https", listen =>
+                {
+                    listen.Protocols = HttpProtocols.Http1AndHttp2;
+                    listen.UseHttps(certificate);
+                });
+            }
+
+            listeners.Bind(kestrel, ListenerKind.Cli, new(options.CliAddr.BindAddress, options.CliAddr.Port), "http");
+        });
+
+        services.AddSingleton(sp => ExtensionCatalog.Build(sp, options));
+
+        var app = builder.Build();
+        errors.AddRange(app.Services.GetRequiredService<ExtensionCatalog>().Errors);
+        if (errors.Count > 0)
+        {
+            throw new StartupException(errors);
+        }
+
+        MapRoutes(app);
+        app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app.Services));
+        return app;
+    }
+
+    private static void MapRoutes(WebApplication app)
+    {
+        app.MapWhen(c => NodeListeners.Of(c) == ListenerKind.Cli, cli =>
+        {
+            cli.UseRouting();
+            cli.UseEndpoints(AdminApi.Map);
+        });
+        app.MapWhen(c => NodeListeners.Of(c) == ListenerKind.Gateway, gateway =>
+        {
+            gateway.UseRouting();
+            gateway.UseEndpoints(AdminApi.MapHealth);
+        });
+        app.MapWhen(c => NodeListeners.Of(c) == ListenerKind.Service, service =>
+        {
+            service.UseRouting();
+            service.UseEndpoints(AdminApi.MapHealth);
+        });
+    }
+}

@@ -1,0 +1,37 @@
+using System.Text;
+using Livepeer.Abstractions.Hosting;
+using Livepeer.Host.Admin;
+using Livepeer.Host.Configuration;
+using Livepeer.Host.Plugins;
+
+namespace Livepeer.Host.Hosting;
+
+/// <summary>Prints, once the node listens, what it runs and where everything listens.</summary>
+internal static class StartupBanner
+{
+    public static void Print(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<NodeOptions>();
+        var listeners = services.GetRequiredService<NodeListeners>();
+        var plugins = services.GetRequiredService<PluginStatusRegistry>().States;
+        var text = new StringBuilder();
+        text.Append("Livepeer.Host ").Append(NodeStatus.NodeVersion).Append(" running as ")
+            .Append(string.Join(" + ", NodeStatus.RoleNames(options.Roles))).Append(" on ").Append(options.Network).AppendLine();
+        foreach (var (kind, uri) in listeners.Addresses.OrderBy(a => a.Key))
+        {
+            var what = kind switch
+            {
+                ListenerKind.Gateway => "gateway HTTP (ingest, HLS, stream API)",
+                ListenerKind.Service => "orchestrator service (HTTPS + gRPC)",
+                _ => "CLI/admin API (GET /status)",
+            };
+            text.Append("  ").Append(uri.ToString().TrimEnd('/').PadRight(28)).Append(' ').AppendLine(what);
+        }
+
+        text.Append("  data dir ").AppendLine(options.DataDir);
+        text.Append("  plugins  ").Append(options.PluginsDir).Append(": ");
+        text.AppendLine(plugins.Count == 0 ? "none" : string.Join(", ", plugins.Select(p => p.Status == PluginStatus.Active ? p.Id : $"{p.Id} ({p.Status}: {p.Reason})")));
+        Console.Out.Write(text.ToString());
+        Console.Out.Flush();
+    }
+}
