@@ -21,18 +21,13 @@ internal static class AdminApi
 
         endpoints.MapPost("/setLogLevel", async (HttpRequest request, LogLevelSwitch level, CancellationToken cancellationToken) =>
         {
-            if (!request.HasFormContentType)
+            var (values, error) = await FormParameters.ReadAsync(request, cancellationToken, "loglevel").ConfigureAwait(false);
+            if (error is not null)
             {
-                return Results.Text("missing form param: loglevel", statusCode: StatusCodes.Status400BadRequest);
+                return error;
             }
 
-            var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
-            var text = form["loglevel"].ToString();
-            if (text.Length == 0)
-            {
-                return Results.Text("missing form param: loglevel", statusCode: StatusCodes.Status400BadRequest);
-            }
-
+            var text = values!["loglevel"];
             if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var verbosity) || verbosity > 6)
             {
                 return Results.Text($"invalid loglevel '{text}': expected 0-6", statusCode: StatusCodes.Status400BadRequest);
