@@ -18,7 +18,8 @@ internal static class OrchestratorAddresses
         foreach (var entry in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var withScheme = entry.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? entry : "https://" + entry;
-            if (!Uri.TryCreate(withScheme, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+            if (withScheme.IndexOf("://", StringComparison.Ordinal) != withScheme.LastIndexOf("://", StringComparison.Ordinal) ||
+                !Uri.TryCreate(withScheme, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
             {
                 errors.Add($"-orchAddr entry '{entry}' is not a valid orchestrator address.");
                 continue;

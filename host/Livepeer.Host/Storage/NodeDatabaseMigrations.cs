@@ -3,7 +3,8 @@ namespace Livepeer.Host.Storage;
 /// <summary>
 /// The node database schema as numbered migrations; <c>kv['dbVersion']</c> records the last one applied.
 /// Version 1 is the schema of go-livepeer's node database (kv, orchestrators, unbondingLocks,
-/// winningTickets, ticketQueue). Append new migrations; never edit an applied one.
+/// winningTickets, ticketQueue), with TEXT where upstream writes STRING: SQLite gives STRING numeric
+/// affinity, which would turn "1" into 1 and round big stakes. Append new migrations; never edit an applied one.
 /// </summary>
 internal static class NodeDatabaseMigrations
 {
@@ -11,60 +12,60 @@ internal static class NodeDatabaseMigrations
     [
         """
         CREATE TABLE IF NOT EXISTS kv (
-            key STRING PRIMARY KEY,
-            value STRING,
-            updatedAt STRING DEFAULT CURRENT_TIMESTAMP
+            key TEXT PRIMARY KEY,
+            value TEXT,
+            updatedAt TEXT DEFAULT CURRENT_TIMESTAMP
         );
         CREATE TABLE IF NOT EXISTS orchestrators (
             id INTEGER PRIMARY KEY,
-            createdAt STRING DEFAULT CURRENT_TIMESTAMP,
-            updatedAt STRING DEFAULT CURRENT_TIMESTAMP,
-            ethereumAddr STRING UNIQUE,
-            serviceURI STRING,
-            pricePerPixel STRING,
+            createdAt TEXT DEFAULT CURRENT_TIMESTAMP,
+            updatedAt TEXT DEFAULT CURRENT_TIMESTAMP,
+            ethereumAddr TEXT UNIQUE,
+            serviceURI TEXT,
+            pricePerPixel TEXT,
             activationRound INTEGER,
             deactivationRound INTEGER,
-            stake STRING
+            stake TEXT
         );
         CREATE INDEX IF NOT EXISTS idx_orchestrators_updatedAt ON orchestrators(updatedAt);
         CREATE TABLE IF NOT EXISTS unbondingLocks (
             id INTEGER NOT NULL,
-            delegator STRING,
+            delegator TEXT,
             amount TEXT,
             withdrawRound INTEGER,
             usedBlock INTEGER,
-            createdAt STRING DEFAULT CURRENT_TIMESTAMP,
+            createdAt TEXT DEFAULT CURRENT_TIMESTAMP,
             PRIMARY KEY(id, delegator)
         );
         CREATE INDEX IF NOT EXISTS idx_unbondinglocks_usedBlock ON unbondingLocks(usedBlock);
         CREATE TABLE IF NOT EXISTS winningTickets (
-            createdAt STRING DEFAULT CURRENT_TIMESTAMP,
-            sender STRING,
-            recipient STRING,
+            createdAt TEXT DEFAULT CURRENT_TIMESTAMP,
+            sender TEXT,
+            recipient TEXT,
             faceValue BLOB,
             winProb BLOB,
             senderNonce INTEGER,
             recipientRand BLOB,
-            recipientRandHash STRING,
+            recipientRandHash TEXT,
             sig BLOB PRIMARY KEY,
-            sessionID STRING
+            sessionID TEXT
         );
         CREATE INDEX IF NOT EXISTS idx_winningtickets_sessionID ON winningTickets(sessionID);
         CREATE TABLE IF NOT EXISTS ticketQueue (
-            createdAt STRING DEFAULT CURRENT_TIMESTAMP,
-            sender STRING,
-            recipient STRING,
+            createdAt TEXT DEFAULT CURRENT_TIMESTAMP,
+            sender TEXT,
+            recipient TEXT,
             faceValue BLOB,
             winProb BLOB,
             senderNonce INTEGER,
             recipientRand BLOB,
-            recipientRandHash STRING,
+            recipientRandHash TEXT,
             sig BLOB PRIMARY KEY,
             creationRound INTEGER,
-            creationRoundBlockHash STRING,
+            creationRoundBlockHash TEXT,
             paramsExpirationBlock INTEGER,
-            redeemedAt STRING,
-            txHash STRING
+            redeemedAt TEXT,
+            txHash TEXT
         );
         CREATE INDEX IF NOT EXISTS idx_ticketqueue_sender ON ticketQueue(sender);
         """,
