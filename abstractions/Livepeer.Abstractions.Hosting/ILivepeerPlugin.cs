@@ -11,7 +11,8 @@ public interface ILivepeerPlugin
 {
     /// <summary>
     /// Registers the plugin's services. Read settings from <see cref="PluginContext.Configuration"/> (the
-    /// plugin's own section <c>Plugins:&lt;Id&gt;</c>) only. Throwing marks the plugin Faulted and none of
+    /// plugin's own section <c>Plugins:&lt;Id&gt;</c>) only. Throwing marks the plugin Faulted (Incompatible when
+    /// the exception is a type or member load failure) and none of
     /// its registrations are kept.
     /// </summary>
     void Register(IServiceCollection services, PluginContext context);

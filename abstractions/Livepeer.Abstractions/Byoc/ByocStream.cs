@@ -33,7 +33,10 @@ public interface IByocStreamSession : IAsyncDisposable
     /// <summary>The stream id.</summary>
     string StreamId { get; }
 
-    /// <summary>Completes when the stream has stopped, for whatever reason.</summary>
+    /// <summary>
+    /// Completes when the stream has stopped: successfully after <see cref="StopAsync"/> or the end of input,
+    /// faulted when the capability failed.
+    /// </summary>
     Task Completion { get; }
 
     /// <summary>Passes new parameters to the running stream (the worker's <c>/stream/params</c>).</summary>

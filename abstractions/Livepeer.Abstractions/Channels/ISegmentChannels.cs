@@ -2,11 +2,12 @@ namespace Livepeer.Abstractions.Channels;
 
 /// <summary>
 /// Named channels of numbered segments (trickle): video in and out, control, events and data for live
-/// and BYOC streams. Segments are relayed to subscribers while they are still being written.
+/// and BYOC streams. Segments are relayed to subscribers while they are still being written. A channel
+/// holds at least its last 3 segments (trickle holds 5); older ones are dropped.
 /// </summary>
 public interface ISegmentChannels : INamedExtension
 {
-    /// <summary>Creates a channel, or returns the existing one of that name.</summary>
+    /// <summary>Creates a channel, or returns the existing one of that name (keeping its MIME type).</summary>
     /// <exception cref="SegmentChannelException">The channel limit is reached or the name is invalid.</exception>
     ValueTask<SegmentChannelInfo> CreateChannelAsync(string name, string mimeType, CancellationToken cancellationToken);
 

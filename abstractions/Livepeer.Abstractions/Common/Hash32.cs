@@ -6,6 +6,7 @@ public readonly struct Hash32 : IEquatable<Hash32>
     /// <summary>Length in bytes.</summary>
     public const int Length = 32;
 
+    private static readonly byte[] Zeros = new byte[Length];
     private readonly byte[]? _bytes;
 
     /// <summary>Creates a value from exactly 32 bytes (copied).</summary>
@@ -27,7 +28,7 @@ public readonly struct Hash32 : IEquatable<Hash32>
     public bool IsZero => _bytes is null || !_bytes.AsSpan().ContainsAnyExcept((byte)0);
 
     /// <summary>The 32 bytes (a zero-filled span for <c>default</c>).</summary>
-    public ReadOnlySpan<byte> Span => _bytes ?? new byte[Length];
+    public ReadOnlySpan<byte> Span => _bytes ?? Zeros;
 
     /// <summary>Parses 64 hex digits with or without a <c>0x</c> prefix.</summary>
     /// <exception cref="FormatException">The text is not 32 hex bytes.</exception>

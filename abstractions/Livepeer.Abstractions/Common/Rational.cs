@@ -75,7 +75,24 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
     }
 
     /// <summary>An approximation for display and for probability weights; never for money.</summary>
-    public double ToDouble() => (double)_numerator / (double)Denominator;
+    public double ToDouble()
+    {
+        // Scale both parts into double range first, so huge fractions (e.g. EV over 2^256) do not become ∞/∞.
+        var numerator = _numerator;
+        var denominator = Denominator;
+        var excess = (int)Math.Max(BigInteger.Abs(numerator).GetBitLength(), denominator.GetBitLength()) - 1000;
+        if (excess > 0)
+        {
+            numerator >>= excess;
+            denominator >>= excess;
+            if (denominator.IsZero)
+            {
+                return numerator.Sign * double.PositiveInfinity;
+            }
+        }
+
+        return (double)numerator / (double)denominator;
+    }
 
     /// <summary>Parses "n", "n/d" or a plain decimal such as "0.25" exactly.</summary>
     /// <exception cref="FormatException">The text is not a rational number.</exception>
@@ -96,7 +113,7 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
         if (slash >= 0)
         {
             if (!BigInteger.TryParse(text.AsSpan(0, slash), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ||
-                !BigInteger.TryParse(text.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var d) ||
+                !BigInteger.TryParse(text.AsSpan(slash + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var d) ||
                 d.IsZero)
             {
                 return false;

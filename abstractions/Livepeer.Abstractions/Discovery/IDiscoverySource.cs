@@ -9,5 +9,6 @@ public interface IDiscoverySource : INamedExtension
     /// The orchestrators this source knows, at most <see cref="DiscoveryQuery.MaxCandidates"/>, each URI
     /// once. A source that cannot refresh returns what it last knew rather than failing.
     /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     ValueTask<IReadOnlyList<OrchestratorCandidate>> GetCandidatesAsync(DiscoveryQuery query, CancellationToken cancellationToken);
 }

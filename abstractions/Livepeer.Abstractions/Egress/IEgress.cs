@@ -12,7 +12,10 @@ public interface IEgress : INamedExtension
     /// <summary>True when this egress can push to <paramref name="target"/> (judged by its scheme).</summary>
     bool CanPush(Uri target);
 
-    /// <summary>Starts pushing a stream to a target until the stream ends or the session is disposed.</summary>
+    /// <summary>
+    /// Starts pushing a stream to a target until the stream ends or the session is disposed. Every segment
+    /// published after this returns is delivered, in order.
+    /// </summary>
     /// <exception cref="NotSupportedException"><see cref="CanPush"/> is false for the target.</exception>
     /// <exception cref="KeyNotFoundException">No such stream is being published.</exception>
     ValueTask<IEgressSession> PushAsync(EgressRequest request, CancellationToken cancellationToken);

@@ -8,7 +8,9 @@ namespace Livepeer.Abstractions.Payments;
 /// </summary>
 /// <remarks>
 /// A <c>null</c> balance means the scheme does not meter (offchain): callers then never refuse work for
-/// lack of funds. Money is exact (<see cref="Rational"/>) and a credit is durable before it is returned.
+/// lack of funds. A metered scheme answers 0 for a ledger it has never seen; a debit may take the balance
+/// below zero (as upstream allows: the caller decides what a negative balance means). Money is exact
+/// (<see cref="Rational"/>) and a credit is durable before it is returned.
 /// </remarks>
 public interface IPaymentReceiver : INamedExtension
 {

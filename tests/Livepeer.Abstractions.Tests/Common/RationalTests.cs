@@ -53,6 +53,7 @@ public sealed class RationalTests
     [InlineData("-1.5", -3, 2)]
     [InlineData("0.000", 0, 1)]
     [InlineData("12.50", 25, 2)]
+    [InlineData("1/-2", -1, 2)]
     public void ParsesIntegersFractionsAndDecimalsExactly(string text, long numerator, long denominator)
     {
         Assert.True(Rational.TryParse(text, out var value));
@@ -66,7 +67,6 @@ public sealed class RationalTests
     [InlineData("  ")]
     [InlineData("abc")]
     [InlineData("1/0")]
-    [InlineData("1/-2")]
     [InlineData("1/")]
     [InlineData("/2")]
     [InlineData("1.")]
@@ -156,5 +156,14 @@ public sealed class RationalTests
         Assert.Equal("-1/3", new Rational(1, -3).ToString());
         Assert.Equal(new Rational(-1, 3), Rational.Parse(new Rational(1, -3).ToString()));
         Assert.Equal(0.25, new Rational(1, 4).ToDouble());
+    }
+
+    [Fact]
+    public void ToDoubleHandlesFractionsBeyondDoubleRange()
+    {
+        var max = (System.Numerics.BigInteger.One << 2000) - 1;
+        Assert.Equal(0.5, new Rational(max, max * 2).ToDouble(), 10);
+        Assert.Equal(double.PositiveInfinity, new Rational(max, 3).ToDouble());
+        Assert.Equal(0, new Rational(3, max).ToDouble());
     }
 }
