@@ -30,6 +30,17 @@ public sealed class DependencyRuleTests
     }
 
     [Fact]
+    public void Http_contracts_reference_only_the_contracts_and_ASP_NET_Core()
+    {
+        var project = RepositoryLayout.ProjectFile("abstractions/Livepeer.Abstractions.AspNetCore");
+        var references = RepositoryLayout.ReferencedAssemblies(RepositoryLayout.BuiltAssembly(project));
+        Assert.All(references, r => Assert.True(
+            RepositoryLayout.IsFrameworkAssembly(r) || r == "Livepeer.Abstractions" ||
+            r.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal) || r.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal),
+            $"Livepeer.Abstractions.AspNetCore references {r}."));
+    }
+
+    [Fact]
     public void Conformance_kit_references_only_contracts_xunit_and_extensions()
     {
         var project = RepositoryLayout.ProjectFile("abstractions/Livepeer.Abstractions.Conformance");

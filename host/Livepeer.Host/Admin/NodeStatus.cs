@@ -35,10 +35,10 @@ internal sealed record NodeStatus(
     public static IReadOnlyList<string> RoleNames(NodeRoles roles) =>
         [.. Enum.GetValues<NodeRoles>().Where(r => r != NodeRoles.None && roles.HasFlag(r)).Select(r => r.ToString().ToLowerInvariant())];
 
-    public static string ListenerName(ListenerKind kind) => kind switch
+    public static string ListenerName(NodeListener kind) => kind switch
     {
-        ListenerKind.Gateway => "http",
-        ListenerKind.Service => "service",
+        NodeListener.Gateway => "http",
+        NodeListener.Service => "service",
         _ => "cli",
     };
 }

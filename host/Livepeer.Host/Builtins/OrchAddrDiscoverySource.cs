@@ -1,7 +1,7 @@
+using Livepeer.Abstractions;
 using Livepeer.Abstractions.Discovery;
 using Livepeer.Abstractions.Orchestrators;
 using Livepeer.Host.Configuration;
-using Livepeer.Host.Hosting;
 
 namespace Livepeer.Host.Builtins;
 
@@ -9,7 +9,7 @@ namespace Livepeer.Host.Builtins;
 /// The operator's fixed <c>-orchAddr</c> list (trusted, score 1.0). With no list on a node that also runs
 /// an orchestrator, the list is that orchestrator: a network of one for a new user.
 /// </summary>
-internal sealed class OrchAddrDiscoverySource(NodeOptions options, NodeListeners listeners) : IDiscoverySource
+internal sealed class OrchAddrDiscoverySource(NodeOptions options, INodeAddresses addresses) : IDiscoverySource
 {
     public string Name => DiscoverySourceNames.OrchAddr;
 
@@ -19,7 +19,7 @@ internal sealed class OrchAddrDiscoverySource(NodeOptions options, NodeListeners
         cancellationToken.ThrowIfCancellationRequested();
         IEnumerable<Uri> uris = options.OrchAddr;
         if (options.OrchAddr.Count == 0 && options.Roles.HasFlag(Abstractions.NodeRoles.Orchestrator) &&
-            listeners.Addresses.TryGetValue(ListenerKind.Service, out var own))
+            addresses.GetBaseUri(NodeListener.Service) is { } own)
         {
             uris = [own];
         }

@@ -1,4 +1,5 @@
 using Livepeer.Abstractions;
+using Livepeer.Abstractions.AspNetCore;
 using Livepeer.Abstractions.Discovery;
 using Livepeer.Abstractions.Payments;
 using Livepeer.Abstractions.Storage;
@@ -77,6 +78,7 @@ internal static class NodeApplication
         services.AddSingleton<IRandomSource, SystemRandomSource>();
         var listeners = new NodeListeners();
         services.AddSingleton(listeners);
+        services.AddSingleton<INodeAddresses>(listeners);
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
 
         var database = new NodeDatabase(Path.Combine(options.DataDir, NodeDatabase.FileName));
@@ -108,20 +110,20 @@ internal static class NodeApplication
             kestrel.AddServerHeader = false;
             if (options.Roles.HasFlag(NodeRoles.Gateway))
             {
-                listeners.Bind(kestrel, ListenerKind.Gateway, new(options.HttpAddr.BindAddress, options.HttpAddr.Port), "http");
+                listeners.Bind(kestrel, NodeListener.Gateway, options.HttpAddr, "http");
             }
 
             if (options.Roles.HasFlag(NodeRoles.Orchestrator))
             {
                 var certificate = ServiceCertificate.Create(options.ServiceAddr.Host, options.DataDir, time);
-                listeners.Bind(kestrel, ListenerKind.Service, new(options.ServiceAddr.BindAddress, options.ServiceAddr.Port), "https", listen =>
+                listeners.Bind(kestrel, NodeListener.Service, options.ServiceAddr, "https", listen =>
                 {
                     listen.Protocols = HttpProtocols.Http1AndHttp2;
                     listen.UseHttps(certificate);
                 });
             }
 
-            listeners.Bind(kestrel, ListenerKind.Cli, new(options.CliAddr.BindAddress, options.CliAddr.Port), "http");
+            listeners.Bind(kestrel, NodeListener.Cli, options.CliAddr, "http");
         });
 
         services.AddSingleton(sp => ExtensionCatalog.Build(sp, options));
@@ -140,20 +142,29 @@ internal static class NodeApplication
 
     private static void MapRoutes(WebApplication app)
     {
-        app.MapWhen(c => NodeListeners.Of(c) == ListenerKind.Cli, cli =>
+        var contributors = app.Services.GetServices<IEndpointContributor>().ToList();
+        foreach (var listener in Enum.GetValues<NodeListener>())
         {
-            cli.UseRouting();
-            cli.UseEndpoints(AdminApi.Map);
-        });
-        app.MapWhen(c => NodeListeners.Of(c) == ListenerKind.Gateway, gateway =>
-        {
-            gateway.UseRouting();
-            gateway.UseEndpoints(AdminApi.MapHealth);
-        });
-        app.MapWhen(c => NodeListeners.Of(c) == ListenerKind.Service, service =>
-        {
-            service.UseRouting();
-            service.UseEndpoints(AdminApi.MapHealth);
-        });
+            app.MapWhen(c => NodeListeners.Of(c) == listener, branch =>
+            {
+                branch.UseRouting();
+                branch.UseEndpoints(endpoints =>
+                {
+                    if (listener == NodeListener.Cli)
+                    {
+                        AdminApi.Map(endpoints);
+                    }
+                    else
+                    {
+                        AdminApi.MapHealth(endpoints);
+                    }
+
+                    foreach (var contributor in contributors.Where(c => c.Listener == listener))
+                    {
+                        contributor.MapEndpoints(endpoints);
+                    }
+                });
+            });
+        }
     }
 }

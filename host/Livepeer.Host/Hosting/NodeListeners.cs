@@ -1,40 +1,55 @@
 using System.Net;
+using Livepeer.Abstractions;
+using Livepeer.Host.Configuration;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Livepeer.Host.Hosting;
 
 /// <summary>
-/// Binds each listener on Kestrel, tags every connection with its <see cref="ListenerKind"/> so one
-/// server can route per listener, and reports the bound addresses (real ports when 0 was asked for).
+/// Binds each listener on Kestrel, tags every connection with its <see cref="NodeListener"/> so one
+/// server can route per listener, and reports the addresses (real ports when 0 was asked for).
 /// </summary>
-internal sealed class NodeListeners
+internal sealed class NodeListeners : INodeAddresses
 {
     private const string ItemKey = "livepeer.listener";
-    private readonly Dictionary<ListenerKind, (ListenOptions Options, string Scheme)> _bound = [];
+    private readonly Dictionary<NodeListener, (ListenOptions Options, ListenAddress Configured, string Scheme)> _bound = [];
 
-    /// <summary>Binds <paramref name="endPoint"/> for <paramref name="kind"/>; <paramref name="configure"/> adds TLS or protocols.</summary>
-    public void Bind(KestrelServerOptions kestrel, ListenerKind kind, IPEndPoint endPoint, string scheme, Action<ListenOptions>? configure = null)
+    /// <summary>Binds <paramref name="address"/> for <paramref name="listener"/>; <paramref name="configure"/> adds TLS or protocols.</summary>
+    public void Bind(KestrelServerOptions kestrel, NodeListener listener, ListenAddress address, string scheme, Action<ListenOptions>? configure = null)
     {
-        kestrel.Listen(endPoint, options =>
+        kestrel.Listen(new IPEndPoint(address.BindAddress, address.Port), options =>
         {
             configure?.Invoke(options);
             options.Use(next => connection =>
             {
-                connection.Items[ItemKey] = kind;
+                connection.Items[ItemKey] = listener;
                 return next(connection);
             });
-            _bound[kind] = (options, scheme);
+            _bound[listener] = (options, address, scheme);
         });
     }
 
     /// <summary>The listener a request arrived on, or <c>null</c> when it was not tagged.</summary>
-    public static ListenerKind? Of(HttpContext context) =>
-        context.Features.Get<IConnectionItemsFeature>()?.Items.TryGetValue(ItemKey, out var kind) == true ? (ListenerKind?)kind : null;
+    public static NodeListener? Of(HttpContext context) =>
+        context.Features.Get<IConnectionItemsFeature>()?.Items.TryGetValue(ItemKey, out var listener) == true ? (NodeListener?)listener : null;
 
-    /// <summary>The URL of each bound listener; valid once the server has started.</summary>
-    public IReadOnlyDictionary<ListenerKind, Uri> Addresses =>
+    /// <summary>The bound socket address of each listener; valid once the server has started.</summary>
+    public IReadOnlyDictionary<NodeListener, Uri> Addresses =>
         _bound.ToDictionary(b => b.Key, b => new Uri($"{b.Value.Scheme}://{Format(b.Value.Options.IPEndPoint!)}"));
+
+    /// <inheritdoc />
+    /// <remarks>The configured host (which may be a public name) with the port actually bound.</remarks>
+    public Uri? GetBaseUri(NodeListener listener)
+    {
+        if (!_bound.TryGetValue(listener, out var bound) || bound.Options.IPEndPoint is not { Port: > 0 } endPoint)
+        {
+            return null;
+        }
+
+        var host = bound.Configured.Host is "0.0.0.0" or "::" ? Format(endPoint).Split(':')[0] : bound.Configured.Host;
+        return new Uri($"{bound.Scheme}://{new ListenAddress(host, endPoint.Port)}");
+    }
 
     private static string Format(IPEndPoint endPoint) =>
         endPoint.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{endPoint.Address}]:{endPoint.Port}" : endPoint.ToString();

@@ -1,3 +1,4 @@
+using Livepeer.Abstractions;
 using System.Text;
 using Livepeer.Abstractions.Hosting;
 using Livepeer.Host.Admin;
@@ -21,8 +22,8 @@ internal static class StartupBanner
         {
             var what = kind switch
             {
-                ListenerKind.Gateway => "gateway HTTP (ingest, HLS, stream API)",
-                ListenerKind.Service => "orchestrator service (HTTPS + gRPC)",
+                NodeListener.Gateway => "gateway HTTP (ingest, HLS, stream API)",
+                NodeListener.Service => "orchestrator service (HTTPS + gRPC)",
                 _ => "CLI/admin API (GET /status)",
             };
             text.Append("  ").Append(uri.ToString().TrimEnd('/').PadRight(28)).Append(' ').AppendLine(what);

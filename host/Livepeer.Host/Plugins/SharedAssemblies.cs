@@ -19,6 +19,9 @@ internal static class SharedAssemblies
         // ILivepeerPlugin, PluginContext, PluginManifest: the entry contract the loader calls.
         "Livepeer.Abstractions.Hosting",
 
+        // IEndpointContributor: the routes plugins serve on the host's listeners.
+        "Livepeer.Abstractions.AspNetCore",
+
         // The shared media toolkit: segments, demuxers and muxers that plugins hand to one another.
         "Livepeer.Media",
     };

@@ -1,7 +1,7 @@
-namespace Livepeer.Host.Hosting;
+namespace Livepeer.Abstractions;
 
-/// <summary>The node's HTTP listeners; routes are mapped onto one of them.</summary>
-internal enum ListenerKind
+/// <summary>The node's HTTP listeners.</summary>
+public enum NodeListener
 {
     /// <summary>The gateway's plain-HTTP port (<c>-httpAddr</c>): ingest, HLS, stream API.</summary>
     Gateway,
