@@ -9,6 +9,9 @@ internal sealed record NodeOptions
 {
     public const string SectionName = "Node";
 
+    /// <summary>Where <c>-orchWebhookUrl</c> goes: the WebhookDiscovery plugin's own section.</summary>
+    public const string WebhookUrlKey = "Plugins:WebhookDiscovery:Url";
+
     public NodeRoles Roles { get; init; }
 
     public string Network { get; init; } = "offchain";
@@ -32,8 +35,6 @@ internal sealed record NodeOptions
     public int MaxSessions { get; init; } = 10;
 
     public string DataDir { get; init; } = "";
-
-    public Uri? OrchWebhookUrl { get; init; }
 
     public Uri? AuthWebhookUrl { get; init; }
 
@@ -141,13 +142,13 @@ internal sealed record NodeOptions
             PixelsPerUnit = pixelsPerUnit,
             MaxSessions = (int)Math.Clamp(maxSessions, 1, int.MaxValue),
             DataDir = ExpandHome(dataDir),
-            OrchWebhookUrl = Url(node, "OrchWebhookUrl", errors),
             AuthWebhookUrl = Url(node, "AuthWebhookUrl", errors),
             TranscodingOptions = profiles,
             Nvidia = node["Nvidia"] ?? "",
             Verbosity = (int)Math.Clamp(verbosity, 0, 6),
             PluginsDir = Path.GetFullPath(ExpandHome(pluginsDir)),
-            Discovery = List(node["Discovery"], "orchAddr"),
+            // go-livepeer: -orchWebhookUrl takes precedence over -orchAddr (§5.1).
+            Discovery = List(node["Discovery"], string.IsNullOrWhiteSpace(configuration[WebhookUrlKey]) ? "orchAddr" : "webhook"),
             Selector = node["Selector"] is { Length: > 0 } s ? s : null,
             PaymentScheme = node["PaymentScheme"] is { Length: > 0 } ps ? ps : "none",
             TranscoderName = node["TranscoderName"] is { Length: > 0 } tn ? tn : null,

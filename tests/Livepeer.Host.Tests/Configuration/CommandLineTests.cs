@@ -17,6 +17,12 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Plugin_owned_flags_write_the_plugin_section()
+    {
+        Assert.Equal("http://h/o", CommandLine.Parse(["-orchWebhookUrl", "http://h/o"]).Settings["Plugins:WebhookDiscovery:Url"]);
+    }
+
+    [Fact]
     public void Boolean_flags_do_not_swallow_the_next_argument()
     {
         var parsed = CommandLine.Parse(["-gateway", "-orchAddr", "o:8935"]);

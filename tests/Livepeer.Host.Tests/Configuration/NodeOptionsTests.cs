@@ -55,10 +55,17 @@ public sealed class NodeOptionsTests
             ("Node:Verbosity", "9"),
             ("Node:TranscodingOptions", "P240p30fps16x9,P9000p"),
             ("Node:HttpAddr", "h:99999"),
-            ("Node:OrchWebhookUrl", "not a url"),
+            ("Node:AuthWebhookUrl", "not a url"),
             ("Node:Gateway", "perhaps"));
         Assert.Equal(9, errors.Count);
         Assert.Contains(errors, e => e.Contains("P9000p", StringComparison.Ordinal) && e.Contains("P360p30fps16x9", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_webhook_url_makes_webhook_the_default_discovery()
+    {
+        Assert.Equal(["webhook"], Read(out _, (NodeOptions.WebhookUrlKey, "http://127.0.0.1:1/orchs")).Discovery);
+        Assert.Equal(["orchAddr", "webhook"], Read(out _, (NodeOptions.WebhookUrlKey, "http://x"), ("Node:Discovery", "orchAddr, webhook")).Discovery);
     }
 
     [Fact]
