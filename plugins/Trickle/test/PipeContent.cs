@@ -14,6 +14,7 @@ internal sealed class PipeContent : HttpContent
 
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
     {
+        await stream.FlushAsync(); // send the request headers now, as a pre-connecting client does
         await foreach (var piece in _pieces.Reader.ReadAllAsync())
         {
             await stream.WriteAsync(piece);
