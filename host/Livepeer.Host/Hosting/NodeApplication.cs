@@ -6,7 +6,9 @@ using Livepeer.Abstractions.Storage;
 using Livepeer.Host.Admin;
 using Livepeer.Host.Builtins;
 using Livepeer.Host.Configuration;
+using Livepeer.Host.Grpc;
 using Livepeer.Host.Plugins;
+using Livepeer.Host.Protocol;
 using Livepeer.Host.Storage;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -96,6 +98,11 @@ internal static class NodeApplication
         if (options.Roles.HasFlag(NodeRoles.Orchestrator))
         {
             services.AddSingleton<IPaymentReceiver, NonePaymentReceiver>();
+            services.AddSingleton(new GrpcServerOptions());
+            services.AddSingleton<AuthTokens>();
+            services.AddSingleton(new TranscodingSessions(options.MaxSessions));
+            services.AddSingleton<OrchestratorOffer>();
+            services.AddSingleton<OrchestratorRpcService>();
         }
 
         using (var loaderLogging = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true).AddFilter(level => level >= logLevel.MinimumLevel)))
@@ -140,6 +147,12 @@ internal static class NodeApplication
         return app;
     }
 
+    private static Task WriteNotFoundAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
+    }
+
     private static void MapRoutes(WebApplication app)
     {
         var contributors = app.Services.GetServices<IEndpointContributor>().ToList();
@@ -159,11 +172,21 @@ internal static class NodeApplication
                         AdminApi.MapHealth(endpoints);
                     }
 
+                    if (listener == NodeListener.Service)
+                    {
+                        OrchestratorRpcService.Map(endpoints);
+                    }
+
                     foreach (var contributor in contributors.Where(c => c.Listener == listener))
                     {
                         contributor.MapEndpoints(endpoints);
                     }
                 });
+
+                // A gRPC call to a method nobody mapped gets UNIMPLEMENTED, not an HTML 404.
+                branch.Run(context => GrpcProtocol.IsGrpcContentType(context.Request.ContentType)
+                    ? GrpcCallHandler.WriteUnimplementedAsync(context)
+                    : WriteNotFoundAsync(context));
             });
         }
     }

@@ -1,0 +1,85 @@
+using Google.Protobuf;
+using Livepeer.Abstractions;
+using Livepeer.Abstractions.Payments;
+using Livepeer.Host.Configuration;
+using Livepeer.Host.Grpc;
+using Livepeer.Host.Hosting;
+using Net = Livepeer.Host.Protocol.Net;
+
+namespace Livepeer.Host.Protocol;
+
+/// <summary>
+/// The <c>net.Orchestrator</c> gRPC service on the orchestrator's service port (§3.4): GetOrchestrator,
+/// Ping and EndTranscodingSession.
+/// </summary>
+internal sealed class OrchestratorRpcService(
+    NodeOptions options,
+    INodeAddresses addresses,
+    OrchestratorOffer offer,
+    AuthTokens tokens,
+    TranscodingSessions sessions,
+    IServiceProvider services)
+{
+    public const string GetOrchestratorPath = "/net.Orchestrator/GetOrchestrator";
+    public const string PingPath = "/net.Orchestrator/Ping";
+    public const string EndTranscodingSessionPath = "/net.Orchestrator/EndTranscodingSession";
+
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGrpcUnary<Net.OrchestratorRequest, Net.OrchestratorInfo>(GetOrchestratorPath, Net.OrchestratorRequest.Parser,
+            (request, call) => call.HttpContext.RequestServices.GetRequiredService<OrchestratorRpcService>().GetOrchestratorAsync(request, call));
+        endpoints.MapGrpcUnary<Net.PingPong, Net.PingPong>(PingPath, Net.PingPong.Parser,
+            (request, call) => Task.FromResult(call.HttpContext.RequestServices.GetRequiredService<OrchestratorRpcService>().Ping(request)));
+        endpoints.MapGrpcUnary<Net.EndTranscodingSessionRequest, Net.EndTranscodingSessionResponse>(EndTranscodingSessionPath, Net.EndTranscodingSessionRequest.Parser,
+            (request, call) => Task.FromResult(call.HttpContext.RequestServices.GetRequiredService<OrchestratorRpcService>().EndTranscodingSession(request)));
+    }
+
+    public async Task<Net.OrchestratorInfo> GetOrchestratorAsync(Net.OrchestratorRequest request, GrpcServerCallContext call)
+    {
+        // Offchain, go-livepeer's VerifySig accepts any signature; an onchain scheme verifies it (F5).
+        var sender = request.Address.Length == EthAddress.Length ? new EthAddress(request.Address.Span) : EthAddress.Zero;
+        if (!request.IgnoreCapacityCheck && !sessions.HasCapacity)
+        {
+            throw new GrpcException(GrpcStatusCode.Unknown, "Invalid orchestrator request: orchestrator is at capacity");
+        }
+
+        var price = offer.TranscodingPrice;
+        var info = new Net.OrchestratorInfo
+        {
+            Transcoder = (addresses.GetBaseUri(NodeListener.Service) ?? options.ServiceUri).ToString().TrimEnd('/'),
+            PriceInfo = NetMapping.ToProto(price),
+            Capabilities = NetMapping.ToProto(offer.Capabilities()),
+            AuthToken = NetMapping.ToProto(tokens.Create()),
+        };
+
+        var receiver = ExtensionCatalog.Resolve<IPaymentReceiver>(services, options.PaymentScheme);
+        if (receiver is not null && await receiver.GetTicketParamsAsync(sender, price, call.CancellationToken).ConfigureAwait(false) is { } ticketParams)
+        {
+            info.TicketParams = NetMapping.ToProto(ticketParams);
+            info.Address = ByteString.CopyFrom(ticketParams.Recipient.ToArray());
+        }
+
+        // Upstream fills capabilities_prices only when the gateway sent no capabilities.
+        if (request.Capabilities is null)
+        {
+            info.CapabilitiesPrices.AddRange(offer.CapabilityPrices().Select(NetMapping.ToProto));
+        }
+
+        return info;
+    }
+
+    // Offchain, go-livepeer's Sign returns no bytes; an onchain node signs the value (F5).
+    public Net.PingPong Ping(Net.PingPong request) => new() { Value = ByteString.Empty };
+
+    public Net.EndTranscodingSessionResponse EndTranscodingSession(Net.EndTranscodingSessionRequest request)
+    {
+        var token = request.AuthToken is null ? null : NetMapping.FromProto(request.AuthToken);
+        if (!tokens.IsValid(token))
+        {
+            throw new GrpcException(GrpcStatusCode.Unknown, "invalid auth token");
+        }
+
+        sessions.End(token!.SessionId);
+        return new Net.EndTranscodingSessionResponse();
+    }
+}
