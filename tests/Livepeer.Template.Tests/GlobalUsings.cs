@@ -1,0 +1,2 @@
+global using Livepeer.Testing;
+global using Xunit;
