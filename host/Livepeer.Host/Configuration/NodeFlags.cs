@@ -33,6 +33,9 @@ internal static class NodeFlags
         new("selector", "Node:Selector", FlagKind.String, "", "Orchestrator selection policy, by name (default: the first one a plugin provides)"),
         new("paymentScheme", "Node:PaymentScheme", FlagKind.String, "none", "Payment scheme, by name ('none' offchain)"),
         new("transcoderName", "Node:TranscoderName", FlagKind.String, "", "Transcoder implementation, by name (default: the first one a plugin provides)"),
+        new("maxPricePerUnit", "Node:MaxPricePerUnit", FlagKind.Int, "0", "Gateway: highest acceptable orchestrator price in wei per pixelsPerUnit pixels (0 = no limit)"),
+        new("discoveryTimeout", "Node:DiscoveryTimeout", FlagKind.String, "500ms", "Gateway: first wait for GetOrchestrator answers during discovery; doubles while none arrived, cut off at 6s"),
+        new("orchBlocklist", "Node:OrchBlocklist", FlagKind.String, "", "Gateway: comma-separated orchestrator ETH addresses never to use"),
     ];
 
     /// <summary>Flags by every accepted name, compared ordinally ignoring case as go's flag package does not (we accept both).</summary>

@@ -54,6 +54,15 @@ internal sealed record NodeOptions
 
     public string? TranscoderName { get; init; }
 
+    /// <summary>Gateway: the highest acceptable price in wei per <see cref="PixelsPerUnit"/> pixels; 0 for no limit.</summary>
+    public long MaxPricePerUnit { get; init; }
+
+    /// <summary>Gateway: the first wait for GetOrchestrator answers (go-livepeer <c>-discoveryTimeout</c>).</summary>
+    public TimeSpan DiscoveryTimeout { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Gateway: orchestrator addresses never used (<c>-orchBlocklist</c>).</summary>
+    public IReadOnlyList<EthAddress> OrchBlocklist { get; init; } = [];
+
     /// <summary>The orchestrator's public service URI (<c>https://serviceAddr</c>).</summary>
     public Uri ServiceUri => new($"https://{ServiceAddr}");
 
@@ -125,6 +134,19 @@ internal sealed record NodeOptions
             errors.Add("-transcodingOptions: " + e.Message);
         }
 
+        var maxPricePerUnit = Long(node, "MaxPricePerUnit", 0, errors);
+        if (maxPricePerUnit < 0)
+        {
+            errors.Add("-maxPricePerUnit must not be negative.");
+        }
+
+        var discoveryTimeout = Duration(node, "DiscoveryTimeout", TimeSpan.FromMilliseconds(500), errors);
+        if (discoveryTimeout <= TimeSpan.Zero)
+        {
+            errors.Add("-discoveryTimeout must be positive.");
+            discoveryTimeout = TimeSpan.FromMilliseconds(500);
+        }
+
         var dataDir = node["DataDir"] is { Length: > 0 } d ? d : Path.Combine("~", ".lpData", network.ToLowerInvariant());
         var pluginsDir = node["PluginsDir"] is { Length: > 0 } p ? p : Path.Combine(AppContext.BaseDirectory, "plugins");
 
@@ -152,6 +174,9 @@ internal sealed record NodeOptions
             Selector = node["Selector"] is { Length: > 0 } s ? s : null,
             PaymentScheme = node["PaymentScheme"] is { Length: > 0 } ps ? ps : "none",
             TranscoderName = node["TranscoderName"] is { Length: > 0 } tn ? tn : null,
+            MaxPricePerUnit = Math.Max(0, maxPricePerUnit),
+            DiscoveryTimeout = discoveryTimeout,
+            OrchBlocklist = Addresses(node["OrchBlocklist"], errors),
         };
     }
 
@@ -168,6 +193,59 @@ internal sealed record NodeOptions
 
     private static IReadOnlyList<string> List(string? text, string fallback) =>
         (string.IsNullOrWhiteSpace(text) ? fallback : text).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    // go-livepeer's -orchBlocklist: comma-separated addresses, with or without 0x, any case.
+    private static IReadOnlyList<EthAddress> Addresses(string? text, List<string> errors)
+    {
+        var result = new List<EthAddress>();
+        foreach (var item in (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (EthAddress.TryParse(item, out var address))
+            {
+                result.Add(address);
+            }
+            else
+            {
+                errors.Add($"-orchBlocklist: '{item}' is not an ETH address.");
+            }
+        }
+
+        return result;
+    }
+
+    // Go duration syntax as the flag package takes it: "500ms", "1.5s", "1m30s" (units ns, us, ms, s, m, h).
+    private static TimeSpan Duration(IConfigurationSection node, string key, TimeSpan fallback, List<string> errors)
+    {
+        var text = node[key];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        var match = System.Text.RegularExpressions.Regex.Match(text.Trim(), @"^(?:(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h))+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        if (!match.Success)
+        {
+            errors.Add($"Node:{key} must be a duration such as 500ms or 2s, not '{text}'.");
+            return fallback;
+        }
+
+        var ticks = 0.0;
+        for (var i = 0; i < match.Groups[1].Captures.Count; i++)
+        {
+            var value = double.Parse(match.Groups[1].Captures[i].Value, CultureInfo.InvariantCulture);
+            ticks += value * match.Groups[2].Captures[i].Value switch
+            {
+                "ns" => 0.01,
+                "us" or "µs" => TimeSpan.TicksPerMicrosecond,
+                "ms" => TimeSpan.TicksPerMillisecond,
+                "s" => TimeSpan.TicksPerSecond,
+                "m" => TimeSpan.TicksPerMinute,
+                _ => TimeSpan.TicksPerHour,
+            };
+        }
+
+        return ticks < TimeSpan.MaxValue.Ticks ? TimeSpan.FromTicks((long)ticks) : TimeSpan.MaxValue;
+    }
 
     private static bool Bool(IConfigurationSection node, string key, List<string> errors)
     {

@@ -6,6 +6,7 @@ using Livepeer.Abstractions.Storage;
 using Livepeer.Host.Admin;
 using Livepeer.Host.Builtins;
 using Livepeer.Host.Configuration;
+using Livepeer.Host.Gateway;
 using Livepeer.Host.Grpc;
 using Livepeer.Host.Plugins;
 using Livepeer.Host.Protocol;
@@ -93,6 +94,7 @@ internal static class NodeApplication
         {
             services.AddSingleton<IDiscoverySource, OrchAddrDiscoverySource>();
             services.AddSingleton<IPaymentSender, NonePaymentSender>();
+            services.AddGatewayDiscovery();
         }
 
         if (options.Roles.HasFlag(NodeRoles.Orchestrator))
@@ -103,6 +105,7 @@ internal static class NodeApplication
             services.AddSingleton(new TranscodingSessions(options.MaxSessions));
             services.AddSingleton<OrchestratorOffer>();
             services.AddSingleton<OrchestratorRpcService>();
+            services.AddDiscoveryAuthWebhook(options);
         }
 
         using (var loaderLogging = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true).AddFilter(level => level >= logLevel.MinimumLevel)))

@@ -44,6 +44,14 @@ internal sealed class OrchestratorRpcService(
         }
 
         var price = offer.TranscodingPrice;
+        if (services.GetService<IDiscoveryAuthorizer>() is { } authorizer)
+        {
+            var authorization = await authorizer.AuthorizeAsync(sender, call.CancellationToken).ConfigureAwait(false);
+            price = authorization.Allowed
+                ? authorization.Price ?? price
+                : throw new GrpcException(GrpcStatusCode.Unknown, "Invalid orchestrator request: discovery auth webhook refused the gateway: " + authorization.Reason);
+        }
+
         var info = new Net.OrchestratorInfo
         {
             Transcoder = (addresses.GetBaseUri(NodeListener.Service) ?? options.ServiceUri).ToString().TrimEnd('/'),
