@@ -1,0 +1,23 @@
+using Livepeer.Benchmarks;
+
+// Usage: Livepeer.Benchmarks [grpc|discovery|all] [--seconds N]
+var what = args.FirstOrDefault(a => !a.StartsWith('-')) ?? "all";
+var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).FirstOrDefault(3);
+Console.WriteLine($"Livepeer.Benchmarks: {what}, {Environment.ProcessorCount} CPUs, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+if (what is "grpc" or "all")
+{
+    await GrpcBenchmark.RunAsync(TimeSpan.FromSeconds(seconds));
+}
+
+if (what is "discovery" or "all")
+{
+    await DiscoveryBenchmark.RunAsync();
+}
+
+if (what is not ("grpc" or "discovery" or "all"))
+{
+    Console.Error.WriteLine($"unknown benchmark '{what}': use grpc, discovery or all");
+    return 2;
+}
+
+return 0;
