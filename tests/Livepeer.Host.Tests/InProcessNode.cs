@@ -25,6 +25,8 @@ internal sealed class InProcessNode : IAsyncDisposable
 
     public Uri Service => Services.GetRequiredService<INodeAddresses>().GetBaseUri(NodeListener.Service)!;
 
+    public string DataDir => Path.Combine(_dir, "data");
+
     public Uri Cli => Services.GetRequiredService<INodeAddresses>().GetBaseUri(NodeListener.Cli)!;
 
     public static async Task<InProcessNode> StartAsync(params string[] arguments)
