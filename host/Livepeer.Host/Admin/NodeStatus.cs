@@ -27,7 +27,9 @@ internal sealed record NodeStatus(
             Abstractions.ContractVersion.Current.ToString(),
             RoleNames(options.Roles),
             options.Network,
-            listeners.Addresses.ToDictionary(a => ListenerName(a.Key), a => a.Value.ToString().TrimEnd('/')),
+            listeners.Addresses.Select(a => (Name: ListenerName(a.Key), Uri: a.Value))
+                .Concat(listeners.PluginAddresses.Select(p => (Name: p.Key, Uri: p.Value)))
+                .ToDictionary(a => a.Name, a => a.Uri.ToString().TrimEnd('/')),
             [.. plugins.Select(p => new PluginStatusDto(p.Id, p.Version, p.Status.ToString(), p.Reason))],
             catalog.Names,
             options.DataDir);

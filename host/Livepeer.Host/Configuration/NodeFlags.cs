@@ -16,7 +16,7 @@ internal static class NodeFlags
         new("serviceAddr", "Node:ServiceAddr", FlagKind.String, "127.0.0.1:8935", "Orchestrator service address (host:port) advertised to gateways and listened on"),
         new("httpAddr", "Node:HttpAddr", FlagKind.String, "127.0.0.1:9935", "Gateway HTTP address (ingest, HLS, stream API)"),
         new("cliAddr", "Node:CliAddr", FlagKind.String, "127.0.0.1:5935", "CLI/admin API address (7935 for an orchestrator-only node, 6935 for a transcoder-only node)"),
-        new("rtmpAddr", "Node:RtmpAddr", FlagKind.String, "127.0.0.1:1935", "RTMP ingest address"),
+        new("rtmpAddr", "Plugins:Rtmp:Address", FlagKind.String, "127.0.0.1:1935", "RTMP ingest address (served by the Rtmp plugin)"),
         new("orchAddr", "Node:OrchAddr", FlagKind.String, "", "Comma-separated orchestrator URIs for the gateway (default: this node's own orchestrator when it runs one)"),
         new("orchSecret", "Node:OrchSecret", FlagKind.String, "", "Shared secret for transcoders and BYOC workers registering with this orchestrator"),
         new("pricePerUnit", "Node:PricePerUnit", FlagKind.Int, "0", "Orchestrator price in wei per pixelsPerUnit pixels"),

@@ -22,8 +22,6 @@ internal sealed record NodeOptions
 
     public ListenAddress CliAddr { get; init; } = new("127.0.0.1", 5935);
 
-    public ListenAddress RtmpAddr { get; init; } = new("127.0.0.1", 1935);
-
     public IReadOnlyList<Uri> OrchAddr { get; init; } = [];
 
     public string OrchSecret { get; init; } = "";
@@ -62,6 +60,16 @@ internal sealed record NodeOptions
 
     /// <summary>Gateway: orchestrator addresses never used (<c>-orchBlocklist</c>).</summary>
     public IReadOnlyList<EthAddress> OrchBlocklist { get; init; } = [];
+
+    /// <summary>The node-wide settings plugins may read (registered as <see cref="NodeSettings"/>).</summary>
+    public NodeSettings ToNodeSettings() => new(Roles, Network, DataDir)
+    {
+        MaxSessions = MaxSessions,
+        AuthWebhookUrl = AuthWebhookUrl,
+        TranscodingProfiles = TranscodingOptions,
+        Price = new Abstractions.Orchestrators.Price(Math.Max(0, PricePerUnit), Math.Max(1, PixelsPerUnit)),
+        OrchestratorSecret = OrchSecret,
+    };
 
     /// <summary>The orchestrator's public service URI (<c>https://serviceAddr</c>).</summary>
     public Uri ServiceUri => new($"https://{ServiceAddr}");
@@ -157,7 +165,6 @@ internal sealed record NodeOptions
             ServiceAddr = Address(node, "ServiceAddr", 8935, errors),
             HttpAddr = Address(node, "HttpAddr", 9935, errors),
             CliAddr = Address(node, "CliAddr", cliPort, errors),
-            RtmpAddr = Address(node, "RtmpAddr", 1935, errors),
             OrchAddr = OrchestratorAddresses.Parse(node["OrchAddr"], errors),
             OrchSecret = node["OrchSecret"] ?? "",
             PricePerUnit = pricePerUnit,

@@ -76,6 +76,7 @@ internal static class NodeApplication
 
         var services = builder.Services;
         services.AddSingleton(options);
+        services.AddSingleton(options.ToNodeSettings());
         services.AddSingleton(logLevel);
         services.AddSingleton(time);
         services.AddSingleton<IRandomSource, SystemRandomSource>();
@@ -134,6 +135,10 @@ internal static class NodeApplication
             }
 
             listeners.Bind(kestrel, NodeListener.Cli, options.CliAddr, "http");
+            foreach (var listener in kestrel.ApplicationServices.GetServices<IConnectionListener>())
+            {
+                listeners.Bind(kestrel, listener);
+            }
         });
 
         services.AddSingleton(sp => ExtensionCatalog.Build(sp, options));
@@ -146,7 +151,11 @@ internal static class NodeApplication
         }
 
         MapRoutes(app);
-        app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app.Services));
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            listeners.NotifyBound();
+            StartupBanner.Print(app.Services);
+        });
         return app;
     }
 

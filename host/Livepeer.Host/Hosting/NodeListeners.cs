@@ -1,5 +1,6 @@
 using System.Net;
 using Livepeer.Abstractions;
+using Livepeer.Abstractions.AspNetCore;
 using Livepeer.Host.Configuration;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -14,6 +15,7 @@ internal sealed class NodeListeners : INodeAddresses
 {
     private const string ItemKey = "livepeer.listener";
     private readonly Dictionary<NodeListener, (ListenOptions Options, ListenAddress Configured, string Scheme)> _bound = [];
+    private readonly Dictionary<string, (ListenOptions Options, IConnectionListener Listener)> _plugins = new(StringComparer.Ordinal);
 
     /// <summary>Binds <paramref name="address"/> for <paramref name="listener"/>; <paramref name="configure"/> adds TLS or protocols.</summary>
     public void Bind(KestrelServerOptions kestrel, NodeListener listener, ListenAddress address, string scheme, Action<ListenOptions>? configure = null)
@@ -29,6 +31,32 @@ internal sealed class NodeListeners : INodeAddresses
             _bound[listener] = (options, address, scheme);
         });
     }
+
+    /// <summary>Binds a plugin's raw-TCP listener (RTMP, …) and lets the plugin build its connection pipeline.</summary>
+    public void Bind(KestrelServerOptions kestrel, IConnectionListener listener)
+    {
+        kestrel.Listen(listener.EndPoint, options =>
+        {
+            listener.Configure(options);
+            _plugins[listener.Name] = (options, listener);
+        });
+    }
+
+    /// <summary>Tells each plugin listener where it was bound; called once the server has started.</summary>
+    public void NotifyBound()
+    {
+        foreach (var (options, listener) in _plugins.Values)
+        {
+            if (options.IPEndPoint is { } endPoint)
+            {
+                listener.OnBound(endPoint);
+            }
+        }
+    }
+
+    /// <summary>Plugin listeners by name, as <c>scheme://ip:port</c>; valid once the server has started.</summary>
+    public IReadOnlyDictionary<string, Uri> PluginAddresses =>
+        _plugins.ToDictionary(p => p.Key, p => new Uri($"{p.Value.Listener.Scheme}://{Format(p.Value.Options.IPEndPoint!)}"), StringComparer.Ordinal);
 
     /// <summary>The listener a request arrived on, or <c>null</c> when it was not tagged.</summary>
     public static NodeListener? Of(HttpContext context) =>

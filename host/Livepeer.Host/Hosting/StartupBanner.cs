@@ -29,6 +29,11 @@ internal static class StartupBanner
             text.Append("  ").Append(uri.ToString().TrimEnd('/').PadRight(28)).Append(' ').AppendLine(what);
         }
 
+        foreach (var (name, uri) in listeners.PluginAddresses.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            text.Append("  ").Append(uri.ToString().TrimEnd('/').PadRight(28)).Append(' ').Append(name).AppendLine(" (plugin listener)");
+        }
+
         text.Append("  data dir ").AppendLine(options.DataDir);
         text.Append("  plugins  ").Append(options.PluginsDir).Append(": ");
         text.AppendLine(plugins.Count == 0 ? "none" : string.Join(", ", plugins.Select(p => p.Status == PluginStatus.Active ? p.Id : $"{p.Id} ({p.Status}: {p.Reason})")));
