@@ -27,6 +27,12 @@ internal sealed record TrickleOptions
     /// <summary>How long an idle publish waits for its first byte between keep-alive ticks (upstream 10 s).</summary>
     public TimeSpan FirstByteTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The node's trickle clients accept any server certificate, as go-livepeer's nodes do
+    /// (<c>TrickleInsecureSkipVerify</c>; orchestrators use self-signed certificates).
+    /// </summary>
+    public bool ClientInsecureSkipVerify { get; init; } = true;
+
     /// <summary>Reads and validates the section; every problem is reported at once.</summary>
     /// <exception cref="InvalidOperationException">A setting is invalid.</exception>
     public static TrickleOptions Read(IConfiguration section)
@@ -53,6 +59,7 @@ internal sealed record TrickleOptions
             MaxSegmentBytes = ReadLong(section, nameof(MaxSegmentBytes), defaults.MaxSegmentBytes, 1, long.MaxValue, errors),
             MaxChannels = (int)ReadLong(section, nameof(MaxChannels), defaults.MaxChannels, 1, int.MaxValue, errors),
             FirstByteTimeout = ReadDuration(section, nameof(FirstByteTimeout), defaults.FirstByteTimeout, errors),
+            ClientInsecureSkipVerify = ReadBool(section, nameof(ClientInsecureSkipVerify), defaults.ClientInsecureSkipVerify, errors),
         };
 
         if (errors.Count > 0)

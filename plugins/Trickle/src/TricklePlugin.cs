@@ -2,6 +2,7 @@ using Livepeer.Abstractions;
 using Livepeer.Abstractions.AspNetCore;
 using Livepeer.Abstractions.Channels;
 using Livepeer.Abstractions.Hosting;
+using Livepeer.Plugins.Trickle.Client;
 using Livepeer.Plugins.Trickle.Core;
 using Livepeer.Plugins.Trickle.InProcess;
 using Livepeer.Plugins.Trickle.Server;
@@ -15,7 +16,8 @@ namespace Livepeer.Plugins.Trickle;
 /// <summary>
 /// The trickle plugin. On orchestrator nodes it serves trickle channels on the service port (base path
 /// <c>Plugins:Trickle:BasePath</c>, default <c>/ai/trickle/</c>) and offers the same channels in process as
-/// the <see cref="ISegmentChannels"/> named <c>trickle</c>; on other nodes it registers nothing.
+/// the <see cref="ISegmentChannels"/> named <c>trickle</c>. On every node it offers the HTTP clients as the
+/// <see cref="ISegmentChannelClients"/> named <c>trickle</c> (in process for this node's own channels).
 /// </summary>
 public sealed class TricklePlugin : ILivepeerPlugin
 {
@@ -24,13 +26,25 @@ public sealed class TricklePlugin : ILivepeerPlugin
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(context);
-        if (!context.Roles.HasFlag(NodeRoles.Orchestrator))
+        var options = TrickleOptions.Read(context.Configuration);
+        if (context.Roles.HasFlag(NodeRoles.Orchestrator))
         {
-            return; // upstream serves trickle only from the orchestrator (server/ai_http.go)
+            AddServices(services, options); // upstream serves trickle only from the orchestrator (server/ai_http.go)
         }
 
-        var options = TrickleOptions.Read(context.Configuration);
-        AddServices(services, options);
+        AddClients(services, options);
+    }
+
+    /// <summary>Registers the clients; they use the local registry, when there is one, for this node's own channel URLs.</summary>
+    internal static void AddClients(IServiceCollection services, TrickleOptions options)
+    {
+        var clientOptions = new TrickleClientOptions { InsecureSkipVerify = options.ClientInsecureSkipVerify };
+        services.AddSingleton<ISegmentChannelClients>(sp => new TrickleChannelClients(
+            clientOptions,
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            Logger(sp),
+            sp.GetService<ChannelRegistry>(),
+            sp.GetService<INodeAddresses>()));
     }
 
     /// <summary>Registers the trickle server and channels for <paramref name="options"/> (also used by tests).</summary>
