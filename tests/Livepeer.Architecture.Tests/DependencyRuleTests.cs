@@ -7,6 +7,7 @@ public sealed class DependencyRuleTests
 
     [Theory]
     [InlineData("abstractions/Livepeer.Abstractions")]
+    [InlineData("abstractions/Livepeer.Media")]
     public void Contracts_reference_only_the_BCL(string folder)
     {
         var project = RepositoryLayout.ProjectFile(folder);

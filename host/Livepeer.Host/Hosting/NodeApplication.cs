@@ -1,6 +1,7 @@
 using Livepeer.Abstractions;
 using Livepeer.Abstractions.AspNetCore;
 using Livepeer.Abstractions.Discovery;
+using Livepeer.Abstractions.Media;
 using Livepeer.Abstractions.Payments;
 using Livepeer.Abstractions.Storage;
 using Livepeer.Host.Admin;
@@ -8,6 +9,7 @@ using Livepeer.Host.Builtins;
 using Livepeer.Host.Configuration;
 using Livepeer.Host.Gateway;
 using Livepeer.Host.Grpc;
+using Livepeer.Host.Media;
 using Livepeer.Host.Plugins;
 using Livepeer.Host.Protocol;
 using Livepeer.Host.Storage;
@@ -80,6 +82,7 @@ internal static class NodeApplication
         services.AddSingleton(logLevel);
         services.AddSingleton(time);
         services.AddSingleton<IRandomSource, SystemRandomSource>();
+        services.AddSingleton<IMediaStreamHub, MediaStreamHub>();
         var listeners = new NodeListeners();
         services.AddSingleton(listeners);
         services.AddSingleton<INodeAddresses>(listeners);
