@@ -42,8 +42,16 @@ internal sealed class TricklePost
     public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
         var stream = await RequestStreamAsync(cancellationToken).ConfigureAwait(false);
-        await stream.WriteAsync(data, cancellationToken).ConfigureAwait(false);
-        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await stream.WriteAsync(data, cancellationToken).ConfigureAwait(false);
+            await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException e)
+        {
+            // The handler disposes the request stream of an HTTP/2 request the server reset.
+            throw new IOException($"The publish of segment {Sequence} ended while its body was written.", e);
+        }
     }
 
     /// <summary>Ends the body and waits for the response.</summary>
