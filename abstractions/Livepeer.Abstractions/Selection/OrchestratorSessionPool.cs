@@ -131,7 +131,7 @@ public sealed class OrchestratorSessionPool
 
     private static bool IsEligible(OrchestratorSession session, SelectionContext context)
     {
-        if (context.Excluded.Contains(session.Info.ServiceUri))
+        if (context.Excluded.Contains(session.Info.ServiceUri) || session.InFlight >= context.MaxInFlight)
         {
             return false;
         }

@@ -17,7 +17,8 @@ internal sealed class OrchestratorOffer(NodeOptions options, IEnumerable<ITransc
 
     public NodeCapabilities Capabilities()
     {
-        var offered = CapabilitySet.Empty;
+        // AuthToken is always offered and mandatory, as go-livepeer's default capabilities.
+        var offered = CapabilitySet.Of(Capability.AuthToken);
         var capacities = new Dictionary<Capability, int>();
         if (transcoders.Any())
         {
@@ -28,11 +29,15 @@ internal sealed class OrchestratorOffer(NodeOptions options, IEnumerable<ITransc
             }
         }
 
+        var models = new Dictionary<Capability, IReadOnlyDictionary<string, ModelConstraint>>();
         var byocCapacity = byoc.Sum(c => Math.Max(0, c.Info.Capacity));
         if (byocCapacity > 0)
         {
             offered = offered.With(Capability.Byoc);
             capacities[Capability.Byoc] = byocCapacity;
+
+            // Gateways and the Python SDK ask for BYOC as capability 37 with the capability name as model.
+            models[Capability.Byoc] = byoc.ToDictionary(c => c.Info.Name, c => new ModelConstraint(Warm: true, Capacity: c.Info.Capacity), StringComparer.Ordinal);
         }
 
         return new NodeCapabilities
@@ -40,6 +45,7 @@ internal sealed class OrchestratorOffer(NodeOptions options, IEnumerable<ITransc
             Offered = offered,
             Mandatory = CapabilitySet.Of(Capability.AuthToken),
             Capacities = capacities,
+            Models = models,
             Version = NodeStatus.NodeVersion,
         };
     }

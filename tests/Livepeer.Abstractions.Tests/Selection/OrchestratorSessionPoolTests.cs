@@ -58,6 +58,21 @@ public sealed class OrchestratorSessionPoolTests
     }
 
     [Fact]
+    public void SessionsAtTheInFlightLimitAreNotOffered()
+    {
+        var pool = Pool();
+        pool.Add([Info(1), Info(2)]);
+        var limited = new SelectionContext { MaxInFlight = 1 };
+        var first = pool.Select(limited)!;
+        var second = pool.Select(limited)!;
+        Assert.NotSame(first, second);
+        Assert.Null(pool.Select(limited));
+        pool.Complete(second, 0.2);
+        Assert.Same(second, pool.Select(limited));
+        Assert.NotNull(pool.Select(SelectionContext.Unconstrained));
+    }
+
+    [Fact]
     public void RemoveTakesTheSessionOut()
     {
         var pool = Pool();

@@ -1,0 +1,54 @@
+using Livepeer.Abstractions.Byoc;
+using Livepeer.Abstractions.Orchestrators;
+using Livepeer.Host.Configuration;
+using Livepeer.Host.Protocol;
+
+namespace Livepeer.Host.Tests.Protocol;
+
+public sealed class OrchestratorOfferTests
+{
+    private sealed class Capability37(string name, int capacity, long price) : IByocCapability
+    {
+        public string Name => name;
+
+        public ByocCapabilityInfo Info => new(name, capacity, new Price(price, 1));
+
+        public ValueTask<ByocJobResponse> ProcessJobAsync(ByocJobRequest request, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("not used");
+
+        public ValueTask<IByocStreamSession> StartStreamAsync(ByocStreamRequest request, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("not used");
+    }
+
+    [Fact]
+    public void Byoc_capabilities_are_offered_as_37_with_their_names_as_models_and_prices()
+    {
+        var offer = new OrchestratorOffer(new NodeOptions { MaxSessions = 4 }, [], [new Capability37("text-reversal", 2, 5), new Capability37("echo", 1, 0)]);
+        var capabilities = offer.Capabilities();
+        Assert.Equal([Capability.AuthToken, Capability.Byoc], capabilities.Offered);
+        Assert.Equal(3, capabilities.Capacities[Capability.Byoc]);
+        Assert.Equal(["text-reversal", "echo"], capabilities.Models[Capability.Byoc].Keys);
+
+        // What the Python SDK asks for: capability 37 with the capability name as model.
+        var job = new NodeCapabilities
+        {
+            Offered = CapabilitySet.Of(Capability.Byoc),
+            Models = new Dictionary<Capability, IReadOnlyDictionary<string, ModelConstraint>> { [Capability.Byoc] = new Dictionary<string, ModelConstraint> { ["text-reversal"] = new() } },
+        };
+        Assert.False(job.IsSatisfiedBy(capabilities), "the AuthToken capability is mandatory, as upstream");
+        Assert.True((job with { Offered = job.Offered.With(Capability.AuthToken) }).IsSatisfiedBy(capabilities));
+        Assert.False((job with { Offered = job.Offered.With(Capability.AuthToken), Models = new Dictionary<Capability, IReadOnlyDictionary<string, ModelConstraint>> { [Capability.Byoc] = new Dictionary<string, ModelConstraint> { ["other"] = new() } } }).IsSatisfiedBy(capabilities));
+
+        Assert.Equal(
+            [new CapabilityPrice(Capability.Byoc, "text-reversal", new Price(5, 1)), new CapabilityPrice(Capability.Byoc, "echo", new Price(0, 1))],
+            offer.CapabilityPrices());
+    }
+
+    [Fact]
+    public void A_node_with_nothing_to_offer_offers_nothing_but_still_requires_auth_tokens()
+    {
+        var capabilities = new OrchestratorOffer(new NodeOptions(), [], []).Capabilities();
+        Assert.Equal([Capability.AuthToken], capabilities.Offered);
+        Assert.True(capabilities.Mandatory.Contains(Capability.AuthToken));
+    }
+}
