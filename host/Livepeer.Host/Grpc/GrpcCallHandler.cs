@@ -16,7 +16,8 @@ internal static partial class GrpcCallHandler
         MessageParser<TRequest> parser,
         GrpcServerOptions options,
         TimeProvider time,
-        Func<TRequest, GrpcServerCallContext, Func<IMessage, Task>, Task> handler)
+        Func<TRequest, GrpcServerCallContext, Func<IMessage, Task>, Task> handler,
+        bool flushEachMessage)
         where TRequest : IMessage<TRequest>
     {
         var request = context.Request;
@@ -91,7 +92,12 @@ internal static partial class GrpcCallHandler
                 }
 
                 await context.Response.Body.WriteAsync(GrpcFraming.Frame(response.ToByteArray()), deadlineSource.Token).ConfigureAwait(false);
-                await context.Response.Body.FlushAsync(deadlineSource.Token).ConfigureAwait(false);
+
+                // A unary answer goes out with its trailers in one flush at the end; a stream's messages go out as written.
+                if (flushEachMessage)
+                {
+                    await context.Response.Body.FlushAsync(deadlineSource.Token).ConfigureAwait(false);
+                }
             }).ConfigureAwait(false);
 
             await FinishAsync(context, started, GrpcStatusCode.Ok, null).ConfigureAwait(false);

@@ -18,7 +18,8 @@ internal static class GrpcEndpointRouteBuilderExtensions
             parser,
             context.RequestServices.GetService<GrpcServerOptions>() ?? new GrpcServerOptions(),
             context.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System,
-            async (request, call, write) => await write(await handler(request, call).ConfigureAwait(false)).ConfigureAwait(false)));
+            async (request, call, write) => await write(await handler(request, call).ConfigureAwait(false)).ConfigureAwait(false),
+            flushEachMessage: false));
 
     /// <summary>A server-streaming method: the handler writes any number of responses, then returns.</summary>
     public static IEndpointConventionBuilder MapGrpcServerStreaming<TRequest, TResponse>(
@@ -33,5 +34,6 @@ internal static class GrpcEndpointRouteBuilderExtensions
             parser,
             context.RequestServices.GetService<GrpcServerOptions>() ?? new GrpcServerOptions(),
             context.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System,
-            (request, call, write) => handler(request, response => write(response), call)));
+            (request, call, write) => handler(request, response => write(response), call),
+            flushEachMessage: true));
 }
