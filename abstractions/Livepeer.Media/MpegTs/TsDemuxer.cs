@@ -10,7 +10,7 @@ public sealed class TsDemuxer
     /// <summary>PES payloads larger than this are malformed (bounds memory on hostile input).</summary>
     public const int MaxPesSize = 16 * 1024 * 1024;
 
-    private readonly PidState?[] _pids = new PidState?[8192];
+    private readonly TsPidState?[] _pids = new TsPidState?[8192];
     private readonly byte[] _partial = new byte[TsPacket.Size];
     private int _partialLength;
     private int _pmtPid = -1;
@@ -204,7 +204,7 @@ public sealed class TsDemuxer
                 return;
             }
 
-            state = _pids[pid] = new PidState(null);
+            state = _pids[pid] = new TsPidState(null);
         }
 
         if ((control & 1) == 0)
@@ -238,7 +238,7 @@ public sealed class TsDemuxer
         }
     }
 
-    private void ProcessPsi(PidState state, int pid, bool unitStart, ReadOnlySpan<byte> payload)
+    private void ProcessPsi(TsPidState state, int pid, bool unitStart, ReadOnlySpan<byte> payload)
     {
         if (unitStart)
         {
@@ -320,7 +320,7 @@ public sealed class TsDemuxer
                 continue;
             }
 
-            _pids[track.Pid] = new PidState(track);
+            _pids[track.Pid] = new TsPidState(track);
         }
 
         _pmtVersion = version;
@@ -329,7 +329,7 @@ public sealed class TsDemuxer
         TracksChanged?.Invoke(_tracks);
     }
 
-    private void ProcessPes(PidState state, bool unitStart, bool randomAccess, ReadOnlySpan<byte> payload)
+    private void ProcessPes(TsPidState state, bool unitStart, bool randomAccess, ReadOnlySpan<byte> payload)
     {
         if (unitStart)
         {
@@ -361,7 +361,7 @@ public sealed class TsDemuxer
         }
     }
 
-    private void EmitSafe(PidState state)
+    private void EmitSafe(TsPidState state)
     {
         try
         {
@@ -374,7 +374,7 @@ public sealed class TsDemuxer
         }
     }
 
-    private void Emit(PidState state)
+    private void Emit(TsPidState state)
     {
         state.Started = false;
         var track = state.Track!;
@@ -417,82 +417,10 @@ public sealed class TsDemuxer
         }
 
         var data = state.Buffer.AsMemory(start, end - start);
-        var keyframe = state.RandomAccess || !track.IsVideo || (track.Codec == TsCodec.H264 && ContainsIdr(data.Span));
+        var keyframe = state.RandomAccess || !track.IsVideo || (track.Codec == TsCodec.H264 && TsPidState.ContainsIdr(data.Span));
         var frame = new TsFrame(track, pts, dts, data, keyframe, state.Discontinuity) { HasTimestamp = hasTimestamp };
         state.Discontinuity = false;
         state.Length = 0;
         FrameReceived?.Invoke(frame);
-    }
-
-    private static bool ContainsIdr(ReadOnlySpan<byte> annexB)
-    {
-        ReadOnlySpan<byte> startCode = [0, 0, 1];
-        while (true)
-        {
-            var i = annexB.IndexOf(startCode);
-            if (i < 0 || i + 3 >= annexB.Length)
-            {
-                return false;
-            }
-
-            var type = annexB[i + 3] & 0x1F;
-            if (type == 5)
-            {
-                return true;
-            }
-
-            if (type is 1)
-            {
-                return false; // a non-IDR slice: the picture is not an IDR picture
-            }
-
-            annexB = annexB[(i + 3)..];
-        }
-    }
-
-    private sealed class PidState(TsTrack? track)
-    {
-        public TsTrack? Track { get; } = track;
-
-        public byte[] Buffer { get; private set; } = new byte[track is null ? 1024 + TsPacket.Size : 4096];
-
-        public int Length { get; set; }
-
-        public int LastCc { get; set; } = -1;
-
-        public bool Started { get; set; }
-
-        public bool Discontinuity { get; set; }
-
-        public bool RandomAccess { get; set; }
-
-        public bool HasReference { get; set; }
-
-        public long LastDts { get; set; }
-
-        public void Append(ReadOnlySpan<byte> data, int limit)
-        {
-            if (Length + data.Length > Buffer.Length)
-            {
-                if (Length + data.Length > limit)
-                {
-                    Reset();
-                    throw new MediaFormatException($"PES or section larger than {limit} bytes");
-                }
-
-                var grown = new byte[Math.Min(limit, Math.Max(Buffer.Length * 2, Length + data.Length))];
-                Buffer.AsSpan(0, Length).CopyTo(grown);
-                Buffer = grown;
-            }
-
-            data.CopyTo(Buffer.AsSpan(Length));
-            Length += data.Length;
-        }
-
-        public void Reset()
-        {
-            Started = false;
-            Length = 0;
-        }
     }
 }
