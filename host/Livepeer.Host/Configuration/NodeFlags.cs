@@ -36,6 +36,8 @@ internal static class NodeFlags
         new("maxPricePerUnit", "Node:MaxPricePerUnit", FlagKind.Int, "0", "Gateway: highest acceptable orchestrator price in wei per pixelsPerUnit pixels (0 = no limit)"),
         new("discoveryTimeout", "Node:DiscoveryTimeout", FlagKind.String, "500ms", "Gateway: first wait for GetOrchestrator answers during discovery; doubles while none arrived, cut off at 6s"),
         new("orchBlocklist", "Node:OrchBlocklist", FlagKind.String, "", "Gateway: comma-separated orchestrator ETH addresses never to use"),
+        new("currentManifest", "Plugins:Hls:CurrentManifest", FlagKind.Bool, "false", "Gateway: also serve the most recently started stream's HLS playlist as /stream/current.m3u8 (Hls plugin)"),
+        new("httpIngest", "Plugins:HttpPush:Enabled", FlagKind.Bool, "true", "Gateway: accept HTTP push ingest on /live/ (HttpPush plugin); unset, it is off when -httpAddr is not loopback and no -authWebhookUrl is set"),
     ];
 
     /// <summary>Flags by every accepted name, compared ordinally ignoring case as go's flag package does not (we accept both).</summary>
