@@ -38,6 +38,9 @@ internal static class NodeFlags
         new("orchBlocklist", "Node:OrchBlocklist", FlagKind.String, "", "Gateway: comma-separated orchestrator ETH addresses never to use"),
         new("currentManifest", "Plugins:Hls:CurrentManifest", FlagKind.Bool, "false", "Gateway: also serve the most recently started stream's HLS playlist as /stream/current.m3u8 (Hls plugin)"),
         new("httpIngest", "Plugins:HttpPush:Enabled", FlagKind.Bool, "true", "Gateway: accept HTTP push ingest on /live/ (HttpPush plugin); unset, it is off when -httpAddr is not loopback and no -authWebhookUrl is set"),
+        new("ethKeystorePath", "Node:EthKeystorePath", FlagKind.String, "<datadir>/keystore", "V3 keystore file, or folder of them, holding the node's Ethereum key (a key is created there when one is needed and none exists)"),
+        new("ethAcctAddr", "Node:EthAcctAddr", FlagKind.String, "", "Ethereum account address to use from the keystore"),
+        new("ethPassword", "Node:EthPassword", FlagKind.String, "", "Password of the keystore, or the path of a file holding it"),
     ];
 
     /// <summary>Flags by every accepted name, compared ordinally ignoring case as go's flag package does not (we accept both).</summary>

@@ -61,6 +61,21 @@ internal sealed record NodeOptions
     /// <summary>Gateway: orchestrator addresses never used (<c>-orchBlocklist</c>).</summary>
     public IReadOnlyList<EthAddress> OrchBlocklist { get; init; } = [];
 
+    /// <summary>The keystore file or folder (<c>-ethKeystorePath</c>; default <c>&lt;datadir&gt;/keystore</c>).</summary>
+    public string EthKeystorePath { get; init; } = "";
+
+    /// <summary>The account to unlock (<c>-ethAcctAddr</c>); null for the keystore's only account.</summary>
+    public EthAddress? EthAcctAddr { get; init; }
+
+    /// <summary>The keystore password or a file holding it (<c>-ethPassword</c>).</summary>
+    public string EthPassword { get; init; } = "";
+
+    /// <summary>
+    /// True when the node unlocks (or creates) an Ethereum account at start-up: a payment scheme other than
+    /// <c>none</c>, or any <c>-eth*</c> key flag. Offchain with none of them stays keyless.
+    /// </summary>
+    public bool NeedsEthereumAccount { get; init; }
+
     /// <summary>The node-wide settings plugins may read (registered as <see cref="NodeSettings"/>).</summary>
     public NodeSettings ToNodeSettings() => new(Roles, Network, DataDir)
     {
@@ -156,6 +171,21 @@ internal sealed record NodeOptions
         }
 
         var dataDir = node["DataDir"] is { Length: > 0 } d ? d : Path.Combine("~", ".lpData", network.ToLowerInvariant());
+        EthAddress? ethAcctAddr = null;
+        if (node["EthAcctAddr"] is { Length: > 0 } acct)
+        {
+            if (EthAddress.TryParse(acct, out var parsed))
+            {
+                ethAcctAddr = parsed;
+            }
+            else
+            {
+                errors.Add($"-ethAcctAddr: '{acct}' is not an ETH address.");
+            }
+        }
+
+        var paymentScheme = node["PaymentScheme"] is { Length: > 0 } ps ? ps : "none";
+        var explicitKeys = !string.IsNullOrEmpty(node["EthKeystorePath"]) || !string.IsNullOrEmpty(node["EthAcctAddr"]) || !string.IsNullOrEmpty(node["EthPassword"]);
         var pluginsDir = node["PluginsDir"] is { Length: > 0 } p ? p : Path.Combine(AppContext.BaseDirectory, "plugins");
 
         return new NodeOptions
@@ -179,11 +209,15 @@ internal sealed record NodeOptions
             // go-livepeer: -orchWebhookUrl takes precedence over -orchAddr (§5.1).
             Discovery = List(node["Discovery"], string.IsNullOrWhiteSpace(configuration[WebhookUrlKey]) ? "orchAddr" : "webhook"),
             Selector = node["Selector"] is { Length: > 0 } s ? s : null,
-            PaymentScheme = node["PaymentScheme"] is { Length: > 0 } ps ? ps : "none",
+            PaymentScheme = paymentScheme,
             TranscoderName = node["TranscoderName"] is { Length: > 0 } tn ? tn : null,
             MaxPricePerUnit = Math.Max(0, maxPricePerUnit),
             DiscoveryTimeout = discoveryTimeout,
             OrchBlocklist = Addresses(node["OrchBlocklist"], errors),
+            EthKeystorePath = ExpandHome(node["EthKeystorePath"] is { Length: > 0 } ks ? ks : Path.Combine(dataDir, "keystore")),
+            EthAcctAddr = ethAcctAddr,
+            EthPassword = node["EthPassword"] ?? "",
+            NeedsEthereumAccount = explicitKeys || !paymentScheme.Equals("none", StringComparison.OrdinalIgnoreCase),
         };
     }
 

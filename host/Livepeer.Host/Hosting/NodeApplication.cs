@@ -7,6 +7,7 @@ using Livepeer.Abstractions.Storage;
 using Livepeer.Host.Admin;
 using Livepeer.Host.Builtins;
 using Livepeer.Host.Configuration;
+using Livepeer.Host.Crypto;
 using Livepeer.Host.Gateway;
 using Livepeer.Host.Grpc;
 using Livepeer.Host.Media;
@@ -114,6 +115,7 @@ internal static class NodeApplication
 
         using (var loaderLogging = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true).AddFilter(level => level >= logLevel.MinimumLevel)))
         {
+            services.AddEthereumCrypto(options, time, loaderLogging.CreateLogger("Livepeer.Host.Crypto"), errors);
             var loader = new PluginLoader(loaderLogging.CreateLogger<PluginLoader>());
             var states = loader.LoadAll(options.PluginsDir, builder.Configuration, options.Roles, services);
             services.AddSingleton(new PluginStatusRegistry(states));
