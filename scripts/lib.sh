@@ -29,6 +29,21 @@ ensure_apt_packages() {
     { sleep 2; apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }
 }
 
+# ensure_npm_dependencies DIR... : node and npm (Debian's nodejs and npm packages, only when the commands
+# are missing, so a NodeSource install is left alone), then `npm ci` in each DIR that has no node_modules.
+ensure_npm_dependencies() {
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    ensure_apt_packages nodejs npm
+  fi
+  local dir
+  for dir in "$@"; do
+    [ -d "$dir/node_modules" ] && continue
+    echo "==> npm ci in $dir"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) ||
+      { sleep 2; (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error); }
+  done
+}
+
 # Debian packages the test suite needs (real peers; grows with the plugins).
 test_apt_packages() {
   local pkgs=()
