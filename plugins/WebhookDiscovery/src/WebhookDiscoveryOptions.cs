@@ -1,4 +1,4 @@
-using System.Globalization;
+using Livepeer.Abstractions.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace Livepeer.Plugins.WebhookDiscovery;
@@ -41,42 +41,21 @@ internal sealed record WebhookDiscoveryOptions
     public static WebhookDiscoveryOptions Read(IConfiguration section)
     {
         ArgumentNullException.ThrowIfNull(section);
-        var errors = new List<string>();
+        var settings = new SettingsReader(section, "Plugins:WebhookDiscovery");
         var options = new WebhookDiscoveryOptions
         {
-            Url = ReadUrl(section, errors),
-            Headers = ReadHeaders(section, errors),
-            RefreshInterval = ReadDuration(section, nameof(RefreshInterval), DefaultRefreshInterval, errors),
-            Timeout = ReadDuration(section, nameof(Timeout), DefaultTimeout, errors),
-            MaxResponseBytes = ReadCount(section, nameof(MaxResponseBytes), DefaultMaxResponseBytes, errors),
-            MaxEntries = ReadCount(section, nameof(MaxEntries), DefaultMaxEntries, errors),
+            Url = settings.HttpUrl(nameof(Url)),
+            Headers = ReadHeaders(section, settings),
+            RefreshInterval = settings.Duration(nameof(RefreshInterval), DefaultRefreshInterval, min: TimeSpan.FromTicks(1), max: TimeSpan.FromDays(1)),
+            Timeout = settings.Duration(nameof(Timeout), DefaultTimeout, min: TimeSpan.FromTicks(1), max: TimeSpan.FromDays(1)),
+            MaxResponseBytes = settings.Int(nameof(MaxResponseBytes), DefaultMaxResponseBytes, min: 1),
+            MaxEntries = settings.Int(nameof(MaxEntries), DefaultMaxEntries, min: 1),
         };
-        if (errors.Count > 0)
-        {
-            throw new InvalidOperationException("Invalid WebhookDiscovery settings: " + string.Join(" ", errors));
-        }
-
+        settings.ThrowIfInvalid();
         return options;
     }
 
-    private static Uri? ReadUrl(IConfiguration section, List<string> errors)
-    {
-        var text = section[nameof(Url)];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (Uri.TryCreate(text.Trim(), UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
-        {
-            return url;
-        }
-
-        errors.Add($"Plugins:WebhookDiscovery:Url must be an absolute http(s) URL (was '{text}').");
-        return null;
-    }
-
-    private static List<KeyValuePair<string, string>> ReadHeaders(IConfiguration section, List<string> errors)
+    private static List<KeyValuePair<string, string>> ReadHeaders(IConfiguration section, SettingsReader settings)
     {
         var headers = new List<KeyValuePair<string, string>>();
         using var probe = new HttpRequestMessage();
@@ -86,7 +65,7 @@ internal sealed record WebhookDiscoveryOptions
             if (value.Contains('\r', StringComparison.Ordinal) || value.Contains('\n', StringComparison.Ordinal) ||
                 !probe.Headers.TryAddWithoutValidation(child.Key, value))
             {
-                errors.Add($"Plugins:WebhookDiscovery:Headers:{child.Key} is not a valid request header.");
+                settings.AddError($"Headers:{child.Key}", "is not a valid request header");
                 continue;
             }
 
@@ -94,39 +73,5 @@ internal sealed record WebhookDiscoveryOptions
         }
 
         return headers;
-    }
-
-    private static TimeSpan ReadDuration(IConfiguration section, string key, TimeSpan fallback, List<string> errors)
-    {
-        var text = section[key];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
-        }
-
-        if (DurationSetting.TryParse(text, out var value) && value > TimeSpan.Zero && value <= TimeSpan.FromDays(1))
-        {
-            return value;
-        }
-
-        errors.Add($"Plugins:WebhookDiscovery:{key} must be a duration above zero and at most a day, like '1m', '30s' or '00:01:00' (was '{text}').");
-        return fallback;
-    }
-
-    private static int ReadCount(IConfiguration section, string key, int fallback, List<string> errors)
-    {
-        var text = section[key];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
-        }
-
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0)
-        {
-            return value;
-        }
-
-        errors.Add($"Plugins:WebhookDiscovery:{key} must be a whole number above zero (was '{text}').");
-        return fallback;
     }
 }

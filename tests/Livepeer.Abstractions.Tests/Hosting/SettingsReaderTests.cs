@@ -17,6 +17,8 @@ public sealed class SettingsReaderTests
     [InlineData("00:01:00", 60_000)]
     [InlineData("45", 45_000)]
     [InlineData("250us", 0.25)]
+    [InlineData(" 2m ", 120_000)]
+    [InlineData("1h", 3_600_000)]
     public void Durations_parse_in_every_accepted_form(string text, double milliseconds)
     {
         Assert.True(DurationText.TryParse(text, out var value));
@@ -31,7 +33,11 @@ public sealed class SettingsReaderTests
     [InlineData("1e400")]
     [InlineData("1m-2s")]
     [InlineData("-00:00:01")]
-    public void Bad_durations_are_refused(string text) => Assert.False(DurationText.TryParse(text, out _));
+    [InlineData("soon")]
+    [InlineData("1m30")]
+    [InlineData("99999999999999999999h")]
+    [InlineData(null)]
+    public void Bad_durations_are_refused(string? text) => Assert.False(DurationText.TryParse(text, out _));
 
     [Fact]
     public void Durations_format_as_go_does() =>
