@@ -23,7 +23,9 @@ internal sealed class RtmpServerSession(RtmpServer server, ConnectionContext con
     };
 
     private readonly string _remote = connection.RemoteEndPoint?.ToString() ?? connection.ConnectionId;
-    private readonly CancellationTokenSource _session = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed);
+    // Not linked to ConnectionClosed: Kestrel may signal it on the client's FIN while its last messages are still
+    // buffered; reading to the end of the input is what ends a publish. Playback also watches ConnectionClosed.
+    private readonly CancellationTokenSource _session = new();
     private RtmpConnection? _rtmp;
     private string _app = "";
     private string _tcUrl = "";
@@ -268,18 +270,19 @@ internal sealed class RtmpServerSession(RtmpServer server, ConnectionContext con
             cancellationToken).ConfigureAwait(false);
         var rtmp = _rtmp;
         var session = _session;
+        var playing = CancellationTokenSource.CreateLinkedTokenSource(session.Token, connection.ConnectionClosed);
         _playTask = Task.Run(
             async () =>
             {
                 try
                 {
-                    await PlaybackPump.RunAsync(subscription, rtmp, MediaStreamId, Logger, session.Token).ConfigureAwait(false);
+                    await PlaybackPump.RunAsync(subscription, rtmp, MediaStreamId, Logger, playing.Token).ConfigureAwait(false);
                     await rtmp.SendAsync(
                         [
                             ControlMessages.UserControl(UserControlEvent.StreamEof, MediaStreamId),
                             RtmpCommand.OnStatus("status", "NetStream.Play.UnpublishNotify", "The stream ended.").ToMessage(MediaStreamId),
                         ],
-                        session.Token).ConfigureAwait(false);
+                        playing.Token).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException or InvalidOperationException)
                 {
@@ -287,6 +290,7 @@ internal sealed class RtmpServerSession(RtmpServer server, ConnectionContext con
                 }
                 finally
                 {
+                    playing.Dispose();
                     try
                     {
                         await session.CancelAsync().ConfigureAwait(false); // the stream ended: close the connection

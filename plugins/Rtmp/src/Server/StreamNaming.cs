@@ -20,7 +20,7 @@ internal static partial class StreamNaming
             path = path[..query];
         }
 
-        path = PrefixPattern().Replace(path, "");
+        path = PrefixPattern().Replace("/" + path, ""); // upstream matches the URL path, which starts with "/"
         var slash = path.LastIndexOf('/');
         var dot = path.LastIndexOf('.');
         if (dot > slash)
