@@ -1,4 +1,4 @@
-using System.Globalization;
+using Livepeer.Abstractions.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace Livepeer.Plugins.Hls;
@@ -28,78 +28,18 @@ internal sealed record HlsOptions
     /// <exception cref="InvalidOperationException">A setting is invalid.</exception>
     public static HlsOptions Read(IConfiguration section)
     {
-        ArgumentNullException.ThrowIfNull(section);
-        var errors = new List<string>();
+        var settings = new SettingsReader(section, "Plugins:Hls");
         var defaults = new HlsOptions();
-        var window = (int)ReadLong(section, nameof(WindowSize), defaults.WindowSize, 1, 1000, errors);
+        var window = settings.Int(nameof(WindowSize), defaults.WindowSize, 1, 1000);
         var options = new HlsOptions
         {
             WindowSize = window,
-            RetainedSegments = (int)ReadLong(section, nameof(RetainedSegments), Math.Max(defaults.RetainedSegments, window * 2), window, 10_000, errors),
-            MaxBytesPerStream = ReadLong(section, nameof(MaxBytesPerStream), defaults.MaxBytesPerStream, 1024, long.MaxValue, errors),
-            EndedRetention = ReadDuration(section, nameof(EndedRetention), defaults.EndedRetention, errors),
-            CurrentManifest = ReadBool(section, nameof(CurrentManifest), defaults.CurrentManifest, errors),
+            RetainedSegments = settings.Int(nameof(RetainedSegments), Math.Max(defaults.RetainedSegments, window * 2), window, 10_000),
+            MaxBytesPerStream = settings.Long(nameof(MaxBytesPerStream), defaults.MaxBytesPerStream, 1024),
+            EndedRetention = settings.Duration(nameof(EndedRetention), defaults.EndedRetention, TimeSpan.FromMilliseconds(1), TimeSpan.FromDays(7)),
+            CurrentManifest = settings.Bool(nameof(CurrentManifest), defaults.CurrentManifest),
         };
-
-        if (errors.Count > 0)
-        {
-            throw new InvalidOperationException(string.Join(" ", errors));
-        }
-
+        settings.ThrowIfInvalid();
         return options;
-    }
-
-    private static bool ReadBool(IConfiguration section, string key, bool fallback, List<string> errors)
-    {
-        if (section[key] is not { Length: > 0 } text)
-        {
-            return fallback;
-        }
-
-        if (bool.TryParse(text, out var value))
-        {
-            return value;
-        }
-
-        errors.Add($"Plugins:Hls:{key} '{text}' is not true or false.");
-        return fallback;
-    }
-
-    private static long ReadLong(IConfiguration section, string key, long fallback, long min, long max, List<string> errors)
-    {
-        if (section[key] is not { Length: > 0 } text)
-        {
-            return fallback;
-        }
-
-        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-        {
-            return value;
-        }
-
-        errors.Add($"Plugins:Hls:{key} '{text}' is not a whole number from {min} to {max}.");
-        return fallback;
-    }
-
-    // A duration is a TimeSpan ("00:01:00") or a number of seconds ("60", "0.5").
-    private static TimeSpan ReadDuration(IConfiguration section, string key, TimeSpan fallback, List<string> errors)
-    {
-        if (section[key] is not { Length: > 0 } text)
-        {
-            return fallback;
-        }
-
-        if (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds < 86_400 * 7)
-        {
-            return TimeSpan.FromSeconds(seconds);
-        }
-
-        if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero)
-        {
-            return span;
-        }
-
-        errors.Add($"Plugins:Hls:{key} '{text}' is not a positive duration (hh:mm:ss or seconds).");
-        return fallback;
     }
 }

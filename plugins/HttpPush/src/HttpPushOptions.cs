@@ -1,4 +1,4 @@
-using System.Globalization;
+using Livepeer.Abstractions.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace Livepeer.Plugins.HttpPush;
@@ -30,73 +30,16 @@ internal sealed record HttpPushOptions
     /// <exception cref="InvalidOperationException">A setting is invalid.</exception>
     public static HttpPushOptions Read(IConfiguration section)
     {
-        ArgumentNullException.ThrowIfNull(section);
-        var errors = new List<string>();
+        var settings = new SettingsReader(section, "Plugins:HttpPush");
         var defaults = new HttpPushOptions();
-        bool? enabled = null;
-        if (section[nameof(Enabled)] is { Length: > 0 } text)
-        {
-            if (bool.TryParse(text, out var value))
-            {
-                enabled = value;
-            }
-            else
-            {
-                errors.Add($"Plugins:HttpPush:Enabled '{text}' is not true or false.");
-            }
-        }
-
         var options = new HttpPushOptions
         {
-            Enabled = enabled,
-            MaxSegSize = ReadLong(section, nameof(MaxSegSize), defaults.MaxSegSize, 188, int.MaxValue, errors),
-            IdleTimeout = ReadDuration(section, nameof(IdleTimeout), defaults.IdleTimeout, errors),
-            AuthWebhookTimeout = ReadDuration(section, nameof(AuthWebhookTimeout), defaults.AuthWebhookTimeout, errors),
+            Enabled = settings.Raw(nameof(Enabled)) is null ? null : settings.Bool(nameof(Enabled), fallback: true),
+            MaxSegSize = settings.Long(nameof(MaxSegSize), defaults.MaxSegSize, 188, int.MaxValue),
+            IdleTimeout = settings.Duration(nameof(IdleTimeout), defaults.IdleTimeout, TimeSpan.FromMilliseconds(1), TimeSpan.FromDays(1)),
+            AuthWebhookTimeout = settings.Duration(nameof(AuthWebhookTimeout), defaults.AuthWebhookTimeout, TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(10)),
         };
-
-        if (errors.Count > 0)
-        {
-            throw new InvalidOperationException(string.Join(" ", errors));
-        }
-
+        settings.ThrowIfInvalid();
         return options;
-    }
-
-    private static long ReadLong(IConfiguration section, string key, long fallback, long min, long max, List<string> errors)
-    {
-        if (section[key] is not { Length: > 0 } text)
-        {
-            return fallback;
-        }
-
-        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-        {
-            return value;
-        }
-
-        errors.Add($"Plugins:HttpPush:{key} '{text}' is not a whole number from {min} to {max}.");
-        return fallback;
-    }
-
-    // A duration is a TimeSpan ("00:01:00") or a number of seconds ("60", "0.5").
-    private static TimeSpan ReadDuration(IConfiguration section, string key, TimeSpan fallback, List<string> errors)
-    {
-        if (section[key] is not { Length: > 0 } text)
-        {
-            return fallback;
-        }
-
-        if (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds < 86_400)
-        {
-            return TimeSpan.FromSeconds(seconds);
-        }
-
-        if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero && span < TimeSpan.FromDays(1))
-        {
-            return span;
-        }
-
-        errors.Add($"Plugins:HttpPush:{key} '{text}' is not a positive duration (hh:mm:ss or seconds).");
-        return fallback;
     }
 }

@@ -51,7 +51,17 @@ internal sealed class PushHandler
             return;
         }
 
-        var body = await ReadBodyAsync(context).ConfigureAwait(false);
+        byte[]? body;
+        try
+        {
+            body = await ReadBodyAsync(context).ConfigureAwait(false);
+        }
+        catch (PushRefusedException e)
+        {
+            await ErrorAsync(context, e.StatusCode, e.Message).ConfigureAwait(false);
+            return;
+        }
+
         if (body is null)
         {
             HttpPushLog.TooLarge(_logger, request.ManifestId, _options.MaxSegSize);
@@ -72,7 +82,7 @@ internal sealed class PushHandler
         tracks = WithResolution(tracks, request);
         try
         {
-            if (!await PublishAsync(request, body, tracks, new Uri(context.Request.GetEncodedUrl()), context.RequestAborted).ConfigureAwait(false))
+            if (!await PublishAsync(request, body, tracks, new Uri(context.Request.GetEncodedUrl()), CancellationToken.None).ConfigureAwait(false))
             {
                 await ErrorAsync(context, StatusCodes.Status500InternalServerError, "the stream ended while the segment was being published").ConfigureAwait(false);
                 return;
@@ -92,7 +102,7 @@ internal sealed class PushHandler
                 $"{StreamDescriptor.SourceRendition}_{request.Sequence}{request.Extension}",
                 request.Extension == ".ts" ? "video/mp2t" : MediaContentTypes.Mp4,
                 body);
-            await MultipartWriter.WriteAsync(context.Response, Boundary(), [part], context.RequestAborted).ConfigureAwait(false);
+            await MultipartWriter.WriteAsync(context.Response, Boundary(), [part], CancellationToken.None).ConfigureAwait(false);
             return;
         }
 
@@ -167,7 +177,9 @@ internal sealed class PushHandler
         try
         {
             int read;
-            while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0)
+            // Not RequestAborted: ffmpeg's HTTP output closes its side right after the last chunk, and a body
+            // that arrived whole is published even when nobody waits for the answer (as upstream's Go server does).
+            while ((read = await context.Request.Body.ReadAsync(chunk, CancellationToken.None).ConfigureAwait(false)) > 0)
             {
                 if (buffer.Length + read > limit)
                 {
@@ -180,6 +192,10 @@ internal sealed class PushHandler
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return null;
+        }
+        catch (Exception e) when (e is IOException or BadHttpRequestException or OperationCanceledException)
+        {
+            throw new PushRefusedException(StatusCodes.Status400BadRequest, "the request body ended early");
         }
 
         return buffer.ToArray();
@@ -217,6 +233,6 @@ internal sealed class PushHandler
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/plain; charset=utf-8";
         context.Response.Headers.XContentTypeOptions = "nosniff";
-        return context.Response.WriteAsync(message + "\n", context.RequestAborted);
+        return context.Response.WriteAsync(message + "\n", CancellationToken.None); // writes to a gone client are dropped by Kestrel
     }
 }
