@@ -32,7 +32,7 @@ internal sealed class InProcessNode : IAsyncDisposable
     public static async Task<InProcessNode> StartAsync(params string[] arguments)
     {
         var dir = Path.Combine(Path.GetTempPath(), "lp-node-" + Guid.NewGuid().ToString("N"));
-        string[] args = ["-httpAddr", "127.0.0.1:0", "-serviceAddr", "127.0.0.1:0", "-cliAddr", "127.0.0.1:0", "-datadir", Path.Combine(dir, "data"), "-pluginsDir", Path.Combine(dir, "plugins"), "-v", "1", .. arguments];
+        string[] args = ["-httpAddr", "127.0.0.1:0", "-serviceAddr", "127.0.0.1:0", "-cliAddr", "127.0.0.1:0", "-rtmpAddr", "127.0.0.1:0", "-datadir", Path.Combine(dir, "data"), "-pluginsDir", Path.Combine(dir, "plugins"), "-v", "1", .. arguments];
         var app = NodeApplication.Create(CommandLine.Parse(args));
         await app.StartAsync();
         return new InProcessNode(app, dir);

@@ -40,7 +40,7 @@ public sealed partial class NodeProcess : IAsyncDisposable
         var args = new List<string>
         {
             RepositoryPaths.HostAssembly,
-            "-httpAddr", "127.0.0.1:0", "-serviceAddr", "127.0.0.1:0", "-cliAddr", "127.0.0.1:0",
+            "-httpAddr", "127.0.0.1:0", "-serviceAddr", "127.0.0.1:0", "-cliAddr", "127.0.0.1:0", "-rtmpAddr", "127.0.0.1:0",
             "-datadir", dataDir, "-pluginsDir", pluginsDir,
         };
         args.AddRange(arguments ?? []);
