@@ -67,10 +67,31 @@ internal static class RepositoryLayout
         var context = new AssemblyLoadContext("inspect-types:" + assemblyPath, isCollectible: true);
         context.Resolving += (ctx, name) =>
         {
-            var candidate = Path.Combine(folder, name.Name + ".dll");
-            return File.Exists(candidate) ? ctx.LoadFromAssemblyPath(candidate) : null;
+            // The assembly's own folder first, then the ASP.NET Core shared framework, which plugins use at run time.
+            foreach (var probe in new[] { folder, AspNetCoreFramework })
+            {
+                var candidate = probe is null ? null : Path.Combine(probe, name.Name + ".dll");
+                if (candidate is not null && File.Exists(candidate))
+                {
+                    return ctx.LoadFromAssemblyPath(candidate);
+                }
+            }
+
+            return null;
         };
         return context.LoadFromAssemblyPath(assemblyPath);
+    }
+
+    private static string? AspNetCoreFramework { get; } = FindAspNetCoreFramework();
+
+    private static string? FindAspNetCoreFramework()
+    {
+        var runtime = System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory().TrimEnd(Path.DirectorySeparatorChar);
+        var shared = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(runtime)!)!, "Microsoft.AspNetCore.App");
+        var exact = Path.Combine(shared, Path.GetFileName(runtime));
+        return Directory.Exists(exact) ? exact
+            : Directory.Exists(shared) ? Directory.GetDirectories(shared).Order(StringComparer.Ordinal).LastOrDefault()
+            : null;
     }
 
     public static bool IsFrameworkAssembly(string name) =>
