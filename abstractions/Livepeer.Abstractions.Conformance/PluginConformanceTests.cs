@@ -35,8 +35,8 @@ public abstract class PluginConformanceTests<TPlugin> : ConformanceTestBase
         typeof(ITranscoder), typeof(IIngest), typeof(IEgress), typeof(IByocCapability), typeof(ISegmentChannels),
     ];
 
-    /// <summary>The plugin's manifest (as in its <c>plugin.json</c>).</summary>
-    protected abstract PluginManifest Manifest { get; }
+    /// <summary>The plugin's manifest; by default its <c>plugin.json</c> next to the test assembly.</summary>
+    protected virtual PluginManifest Manifest => PluginManifestFile.ReadFromTestOutput();
 
     /// <summary>The plugin's configuration section for the facts; the default is empty.</summary>
     protected virtual IConfiguration Configuration => InMemoryConfiguration.Empty;

@@ -12,15 +12,6 @@ namespace Livepeer.Plugins.Hls.Tests;
 /// </summary>
 public sealed class HlsPluginConformanceTests : PluginConformanceTests<HlsPlugin>
 {
-    protected override PluginManifest Manifest
-    {
-        get
-        {
-            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "plugin.json")));
-            var root = json.RootElement;
-            return new PluginManifest(root.GetProperty("id").GetString()!, root.GetProperty("version").GetString()!, root.GetProperty("entryAssembly").GetString()!, root.GetProperty("abstractionsVersion").GetString()!);
-        }
-    }
 
     protected override IServiceProvider? BuildServiceProvider(IServiceCollection services) => services.BuildServiceProvider();
 

@@ -1,3 +1,4 @@
+using Livepeer.Testing;
 using System.Globalization;
 using System.Text.Json;
 using Livepeer.Abstractions.Media;

@@ -51,15 +51,6 @@ public sealed class HttpPushIngestConformanceTests : IngestConformanceTests
 /// <summary>The conformance kit's plugin facts against <see cref="HttpPushPlugin"/>.</summary>
 public sealed class HttpPushPluginConformanceTests : PluginConformanceTests<HttpPushPlugin>
 {
-    protected override PluginManifest Manifest
-    {
-        get
-        {
-            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "plugin.json")));
-            var root = json.RootElement;
-            return new PluginManifest(root.GetProperty("id").GetString()!, root.GetProperty("version").GetString()!, root.GetProperty("entryAssembly").GetString()!, root.GetProperty("abstractionsVersion").GetString()!);
-        }
-    }
 
     protected override IServiceProvider? BuildServiceProvider(IServiceCollection services) => services.BuildServiceProvider();
 }

@@ -1,3 +1,4 @@
+using Livepeer.Testing;
 using Livepeer.Abstractions.Media;
 using Microsoft.AspNetCore.Http;
 

@@ -11,7 +11,6 @@ namespace Livepeer.Plugins.MinLS.Tests;
 /// <summary>The kit's plugin facts, resolving the policy from a real container as the host does.</summary>
 public sealed class MinLSPluginConformanceTests : PluginConformanceTests<MinLSPlugin>
 {
-    protected override PluginManifest Manifest => PluginManifests.Read();
 
     protected override IServiceProvider? BuildServiceProvider(IServiceCollection services)
     {
@@ -114,7 +113,7 @@ public sealed class MinLSPluginConformanceTests : PluginConformanceTests<MinLSPl
     private static IServiceCollection RegisterWith(Dictionary<string, string?> settings)
     {
         var services = new ServiceCollection();
-        var context = new PluginContext(PluginManifests.Read(), new InMemoryConfiguration(settings), AppContext.BaseDirectory, NodeRoles.Gateway);
+        var context = new PluginContext(PluginManifestFile.ReadFromTestOutput(), new InMemoryConfiguration(settings), AppContext.BaseDirectory, NodeRoles.Gateway);
         new MinLSPlugin().Register(services, context);
         return services;
     }

@@ -93,16 +93,6 @@ public sealed class RtmpEgressConformanceTests : EgressConformanceTests
 /// <summary>The kit's plugin facts against <see cref="RtmpPlugin"/>.</summary>
 public sealed class RtmpPluginConformanceTests : PluginConformanceTests<RtmpPlugin>
 {
-    protected override PluginManifest Manifest
-    {
-        get
-        {
-            var path = Path.Combine(AppContext.BaseDirectory, "plugin.json");
-            using var json = JsonDocument.Parse(File.ReadAllText(path));
-            var root = json.RootElement;
-            return new PluginManifest(root.GetProperty("id").GetString()!, root.GetProperty("version").GetString()!, root.GetProperty("entryAssembly").GetString()!, root.GetProperty("abstractionsVersion").GetString()!);
-        }
-    }
 }
 
 /// <summary>Test media made from the ffmpeg fixture.</summary>

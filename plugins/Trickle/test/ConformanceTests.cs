@@ -18,16 +18,6 @@ public sealed class TrickleSegmentChannelsConformanceTests : SegmentChannelsConf
 /// <summary>The conformance kit's plugin facts against <see cref="TricklePlugin"/>.</summary>
 public sealed class TricklePluginConformanceTests : PluginConformanceTests<TricklePlugin>
 {
-    protected override PluginManifest Manifest
-    {
-        get
-        {
-            var path = Path.Combine(AppContext.BaseDirectory, "plugin.json");
-            using var json = JsonDocument.Parse(File.ReadAllText(path));
-            var root = json.RootElement;
-            return new PluginManifest(root.GetProperty("id").GetString()!, root.GetProperty("version").GetString()!, root.GetProperty("entryAssembly").GetString()!, root.GetProperty("abstractionsVersion").GetString()!);
-        }
-    }
 
     protected override IServiceProvider? BuildServiceProvider(IServiceCollection services) => services.BuildServiceProvider();
 }

@@ -11,7 +11,6 @@ namespace Livepeer.Plugins.WebhookDiscovery.Tests;
 /// <summary>The kit's plugin facts with a webhook configured, resolving the source from a real container as the host does.</summary>
 public sealed class WebhookDiscoveryPluginConformanceTests : PluginConformanceTests<WebhookDiscoveryPlugin>
 {
-    protected override PluginManifest Manifest => PluginManifests.Read();
 
     // Never contacted: registering and resolving the source makes no request.
     protected override IConfiguration Configuration => Settings(new() { ["Url"] = "http://127.0.0.1:9/orchestrators" });
@@ -117,7 +116,7 @@ public sealed class WebhookDiscoveryPluginConformanceTests : PluginConformanceTe
     private static IServiceCollection RegisterWith(Dictionary<string, string?> settings, NodeRoles roles)
     {
         var services = new ServiceCollection();
-        new WebhookDiscoveryPlugin().Register(services, new PluginContext(PluginManifests.Read(), Settings(settings), AppContext.BaseDirectory, roles));
+        new WebhookDiscoveryPlugin().Register(services, new PluginContext(PluginManifestFile.ReadFromTestOutput(), Settings(settings), AppContext.BaseDirectory, roles));
         return services;
     }
 }

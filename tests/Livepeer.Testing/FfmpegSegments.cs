@@ -1,17 +1,19 @@
 using System.Diagnostics;
 
-namespace Livepeer.Plugins.Hls.Tests;
+namespace Livepeer.Testing;
 
 /// <summary>
-/// Three 2-second, keyframe-aligned MPEG-TS segments (H.264 320x240 + AAC) made once by ffmpeg, the way a
-/// segmenting encoder produces what it pushes.
+/// Three 2-second, keyframe-aligned MPEG-TS segments (H.264 320x240 + AAC) made once per test run by
+/// ffmpeg, the way a segmenting encoder produces what it pushes; and a way to run ffmpeg/ffprobe.
 /// </summary>
-internal static class FfmpegSegments
+public static class FfmpegSegments
 {
     private static readonly Lazy<IReadOnlyList<byte[]>> Segments = new(Create);
 
     public static IReadOnlyList<byte[]> All => Segments.Value;
 
+    /// <summary>Runs <paramref name="tool"/> and returns its standard output.</summary>
+    /// <exception cref="InvalidOperationException">It failed or took more than 30 s; the message holds its error output.</exception>
     public static async Task<string> RunAsync(string tool, string arguments, string? workingDirectory = null)
     {
         using var process = Process.Start(new ProcessStartInfo(tool, arguments)
@@ -23,14 +25,18 @@ internal static class FfmpegSegments
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"{tool} {arguments} failed: {await error}");
-        return await output;
+        await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{tool} {arguments} failed: {await error.ConfigureAwait(false)}");
+        }
+
+        return await output.ConfigureAwait(false);
     }
 
     private static IReadOnlyList<byte[]> Create()
     {
-        var folder = Path.Combine(Path.GetTempPath(), $"hls-segments-{Guid.NewGuid():N}");
+        var folder = Path.Combine(Path.GetTempPath(), $"ffmpeg-segments-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         try
         {
