@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Livepeer.Abstractions.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace Livepeer.Plugins.Rtmp;
@@ -39,32 +40,36 @@ internal sealed record RtmpOptions
     public static RtmpOptions Read(IConfiguration section)
     {
         ArgumentNullException.ThrowIfNull(section);
-        var errors = new List<string>();
+        var settings = new SettingsReader(section, "Plugins:Rtmp");
         var defaults = new RtmpOptions();
         var address = defaults.Address;
-        if (section[nameof(Address)] is { Length: > 0 } text)
+        if (settings.Raw(nameof(Address)) is { } text)
         {
-            address = ParseAddress(text) ?? defaults.Address;
-            if (ParseAddress(text) is null)
+            if (ParseAddress(text) is { } parsed)
             {
-                errors.Add($"Plugins:Rtmp:Address '{text}' is not host:port with an IP address (or localhost) and a port 0..65535.");
+                address = parsed;
+            }
+            else
+            {
+                settings.AddError(nameof(Address), $"'{text}' is not host:port with an IP address (or localhost) and a port 0..65535");
             }
         }
 
         var options = new RtmpOptions
         {
             Address = address,
-            Listen = section[nameof(Listen)] is not { Length: > 0 } listen || !bool.TryParse(listen, out var l) || l,
-            MaxMessageBytes = (int)ReadLong(section, nameof(MaxMessageBytes), defaults.MaxMessageBytes, 1024, 0xFFFFFF, errors),
-            ChunkSize = (int)ReadLong(section, nameof(ChunkSize), defaults.ChunkSize, 128, 65536, errors),
-            SegmentDuration = ReadSeconds(section, nameof(SegmentDuration), defaults.SegmentDuration, 1, errors),
-            HandshakeTimeout = ReadSeconds(section, nameof(HandshakeTimeout), defaults.HandshakeTimeout, 0.1, errors),
-            IdleTimeout = ReadSeconds(section, nameof(IdleTimeout), defaults.IdleTimeout, 0.1, errors),
-            AuthWebhookTimeout = ReadSeconds(section, nameof(AuthWebhookTimeout), defaults.AuthWebhookTimeout, 0.1, errors),
-            AuthWebhookMaxBytes = (int)ReadLong(section, nameof(AuthWebhookMaxBytes), defaults.AuthWebhookMaxBytes, 16, 16 * 1024 * 1024, errors),
+            Listen = settings.Bool(nameof(Listen), defaults.Listen),
+            MaxMessageBytes = settings.Int(nameof(MaxMessageBytes), defaults.MaxMessageBytes, 1024, 0xFFFFFF),
+            ChunkSize = settings.Int(nameof(ChunkSize), defaults.ChunkSize, 128, 65536),
+            SegmentDuration = settings.Duration(nameof(SegmentDuration), defaults.SegmentDuration, min: TimeSpan.FromSeconds(1), max: TimeSpan.FromDays(1)),
+            HandshakeTimeout = settings.Duration(nameof(HandshakeTimeout), defaults.HandshakeTimeout, min: TimeSpan.FromMilliseconds(100), max: TimeSpan.FromDays(1)),
+            IdleTimeout = settings.Duration(nameof(IdleTimeout), defaults.IdleTimeout, min: TimeSpan.FromMilliseconds(100), max: TimeSpan.FromDays(1)),
+            AuthWebhookTimeout = settings.Duration(nameof(AuthWebhookTimeout), defaults.AuthWebhookTimeout, min: TimeSpan.FromMilliseconds(100), max: TimeSpan.FromDays(1)),
+            AuthWebhookMaxBytes = settings.Int(nameof(AuthWebhookMaxBytes), defaults.AuthWebhookMaxBytes, 16, 16 * 1024 * 1024),
         };
 
-        return errors.Count > 0 ? throw new InvalidOperationException(string.Join(" ", errors)) : options;
+        settings.ThrowIfInvalid();
+        return options;
     }
 
     private static IPEndPoint? ParseAddress(string text)
@@ -76,42 +81,5 @@ internal sealed record RtmpOptions
         }
 
         return IPEndPoint.TryParse(text, out var endPoint) && text.Contains(':', StringComparison.Ordinal) ? endPoint : null;
-    }
-
-    private static long ReadLong(IConfiguration section, string key, long fallback, long min, long max, List<string> errors)
-    {
-        if (section[key] is not { Length: > 0 } text)
-        {
-            return fallback;
-        }
-
-        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-        {
-            return value;
-        }
-
-        errors.Add($"Plugins:Rtmp:{key} '{text}' is not a whole number from {min} to {max}.");
-        return fallback;
-    }
-
-    private static TimeSpan ReadSeconds(IConfiguration section, string key, TimeSpan fallback, double min, List<string> errors)
-    {
-        if (section[key] is not { Length: > 0 } text)
-        {
-            return fallback;
-        }
-
-        if (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds >= min && seconds < 86_400)
-        {
-            return TimeSpan.FromSeconds(seconds);
-        }
-
-        if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) && span.TotalSeconds >= min)
-        {
-            return span;
-        }
-
-        errors.Add($"Plugins:Rtmp:{key} '{text}' is not a duration of at least {min} s (seconds or hh:mm:ss).");
-        return fallback;
     }
 }
