@@ -22,6 +22,7 @@ public sealed class TlsServerFixture : IAsyncLifetime
 }
 
 /// <summary>The segment-channel kit through the HTTP clients over TLS + HTTP/2 against the plugin's server.</summary>
+[Collection(ClientTestCollection.Name)]
 public sealed class HttpClientConformanceTests : SegmentChannelsConformanceTests, IClassFixture<TlsServerFixture>
 {
     private readonly TlsServerFixture _fixture;
@@ -46,6 +47,7 @@ public sealed class HttpClientConformanceTests : SegmentChannelsConformanceTests
 }
 
 /// <summary>The same kit through the plugin's own clients for its own URLs: the in-process fast path behaves as HTTP does.</summary>
+[Collection(ClientTestCollection.Name)]
 public sealed class FastPathConformanceTests : SegmentChannelsConformanceTests, IClassFixture<TlsServerFixture>
 {
     private readonly TlsServerFixture _fixture;

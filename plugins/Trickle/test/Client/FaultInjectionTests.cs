@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Livepeer.Plugins.Trickle.Tests.Client;
 
 /// <summary>Clients against a server that misbehaves on purpose; every case ends within a bounded time.</summary>
+[Collection(ClientTestCollection.Name)]
 public sealed class FaultInjectionTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(10);

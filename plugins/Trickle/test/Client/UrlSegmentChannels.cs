@@ -31,8 +31,21 @@ internal sealed class UrlSegmentChannels : ISegmentChannels
 
     public ISegmentPublisher OpenPublisher(string name) => _clients.OpenPublisher(Require(name), "video/MP2T");
 
-    public ISegmentSubscriber OpenSubscriber(string name, long startSequence = SegmentChannelInfo.NextSegment) =>
-        _clients.OpenSubscriber(Require(name), startSequence);
+    public ISegmentSubscriber OpenSubscriber(string name, long startSequence = SegmentChannelInfo.NextSegment)
+    {
+        var url = Require(name);
+        var request = $"GET {url.AbsolutePath}/{startSequence} ";
+        var before = _server.Count(request);
+        var subscriber = _clients.OpenSubscriber(url, startSequence);
+        if (subscriber is TrickleSubscriber)
+        {
+            // In process -1/-2 resolve when opened; over HTTP when the first GET lands, so wait for it to land.
+            SpinWait.SpinUntil(() => _server.Count(request) > before, TimeSpan.FromSeconds(5));
+            Thread.Sleep(10);
+        }
+
+        return subscriber;
+    }
 
     // The kit expects unknown names to be refused when opened; over a URL that surfaces later (404).
     private Uri Require(string name) =>

@@ -8,6 +8,7 @@ using Livepeer.Plugins.Trickle.Tests.Client;
 namespace Livepeer.Plugins.Trickle.Tests.Json;
 
 /// <summary><see cref="SegmentChannelJson"/>: the vector table, limits, fuzz, and real channels (in process and HTTP).</summary>
+[Collection(Livepeer.Plugins.Trickle.Tests.Client.ClientTestCollection.Name)]
 public sealed class SegmentChannelJsonTests
 {
     public static TheoryData<int> DocumentRows() => Rows(JsonVectors.Documents.Length);
@@ -114,7 +115,7 @@ public sealed class SegmentChannelJsonTests
         using var http = TlsTrickleServer.HttpClients();
         foreach (ISegmentChannelClients clients in new ISegmentChannelClients[] { http, server.LocalClients })
         {
-            await using var subscriber = clients.OpenSubscriber(url);
+            await using var subscriber = clients.OpenSubscriber(url, server.Registry.Find("json")!.NextWrite); // explicit: no race with -1
             await using var publisher = clients.OpenPublisher(url, "application/json");
             var reading = subscriber.NextSegmentAsync(CancellationToken.None).AsTask();
             await publisher.WriteJsonSegmentAsync(new { keep = "alive" }, CancellationToken.None);
