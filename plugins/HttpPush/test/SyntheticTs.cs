@@ -24,6 +24,13 @@ internal static class SyntheticTs
                 packet[b] = (byte)(marker ^ index ^ b);
             }
 
+            if (i == 0)
+            {
+                // A PES header (video stream 0xE0, unbounded length, no timestamps) so the payload is well formed.
+                byte[] pes = [0x00, 0x00, 0x01, 0xE0, 0x00, 0x00, 0x80, 0x00, 0x00];
+                pes.CopyTo(packet, 4);
+            }
+
             packets.Add(packet);
         }
 
