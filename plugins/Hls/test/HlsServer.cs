@@ -1,67 +1,41 @@
 using System.Net;
-using Livepeer.Abstractions;
-using Livepeer.Abstractions.AspNetCore;
-using Livepeer.Abstractions.Conformance.Fakes;
 using Livepeer.Abstractions.Egress;
 using Livepeer.Abstractions.Hosting;
 using Livepeer.Abstractions.Media;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Livepeer.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Livepeer.Plugins.Hls.Tests;
 
-/// <summary>A real Kestrel on 127.0.0.1:0 with the plugin's registrations on the gateway listener, and a hub that tells its observers.</summary>
+/// <summary>The plugin on a real Kestrel (<see cref="GatewayPluginHost"/>), with a hub that tells its observers.</summary>
 internal sealed class HlsServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly GatewayPluginHost _host;
 
-    private HlsServer(WebApplication app, Uri baseUri, ObservedHub hub)
+    private HlsServer(GatewayPluginHost host, ObservedHub hub)
     {
-        _app = app;
-        BaseUri = baseUri;
+        _host = host;
         Hub = hub;
-        Client = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(20) };
     }
 
-    public Uri BaseUri { get; }
+    public Uri BaseUri => _host.BaseUri;
 
-    public HttpClient Client { get; }
+    public HttpClient Client => _host.Client;
 
     public ObservedHub Hub { get; }
 
-    public IEgress Egress => _app.Services.GetRequiredService<IEgress>();
+    public IEgress Egress => _host.Services.GetRequiredService<IEgress>();
 
     public static async Task<HlsServer> StartAsync(Dictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
         var hub = new ObservedHub();
-        var addresses = new TestAddresses();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Services.AddSingleton<IMediaStreamHub>(hub);
-        builder.Services.AddSingleton(time ?? TimeProvider.System);
-        builder.Services.AddSingleton<INodeAddresses>(addresses);
-        var manifest = new PluginManifest("Hls", "1.0.0", "Livepeer.Plugins.Hls.dll", "1.0");
-        new HlsPlugin().Register(builder.Services, new PluginContext(manifest, new InMemoryConfiguration(settings ?? []), AppContext.BaseDirectory, NodeRoles.Gateway));
-
-        var app = builder.Build();
-        hub.Observe(app.Services.GetServices<IStreamObserver>());
-        app.UseRouting();
-        app.UseEndpoints(endpoints =>
-        {
-            foreach (var contributor in app.Services.GetServices<IEndpointContributor>().Where(c => c.Listener == NodeListener.Gateway))
-            {
-                contributor.MapEndpoints(endpoints);
-            }
-        });
-        await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        addresses.Gateway = new Uri(address, "/");
-        return new HlsServer(app, addresses.Gateway, hub);
+        var host = await GatewayPluginHost.StartAsync(
+            new HlsPlugin(),
+            new PluginManifest("Hls", "1.0.0", "Livepeer.Plugins.Hls.dll", "1.0"),
+            settings,
+            services => services.AddSingleton<IMediaStreamHub>(hub).AddSingleton(time ?? TimeProvider.System),
+            beforeStart: provider => hub.Observe(provider.GetServices<IStreamObserver>()));
+        return new HlsServer(host, hub);
     }
 
     public async Task<string> GetStringAsync(string path)
@@ -88,17 +62,5 @@ internal sealed class HlsServer : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        Client.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
-
-    private sealed class TestAddresses : INodeAddresses
-    {
-        public Uri? Gateway { get; set; }
-
-        public Uri? GetBaseUri(NodeListener listener) => listener == NodeListener.Gateway ? Gateway : null;
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }
