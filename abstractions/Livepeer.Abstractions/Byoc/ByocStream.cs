@@ -25,7 +25,17 @@ public sealed record ByocStreamChannels(ChannelEndpoint Control, ChannelEndpoint
 /// <param name="GatewayRequestId">The gateway's request id.</param>
 /// <param name="Channels">The stream's channels.</param>
 /// <param name="ParamsJson">The pipeline parameters from the start request, as JSON text (<c>{}</c> when none).</param>
-public sealed record ByocStreamRequest(string StreamId, string GatewayRequestId, ByocStreamChannels Channels, string ParamsJson);
+public sealed record ByocStreamRequest(string StreamId, string GatewayRequestId, ByocStreamChannels Channels, string ParamsJson)
+{
+    /// <summary>
+    /// The client's whole start body (a JSON object, <c>{}</c> when none). External workers receive its
+    /// top-level keys merged with the channel URLs, as upstream does; in-process capabilities may ignore it.
+    /// </summary>
+    public string StartBodyJson { get; init; } = "{}";
+
+    /// <summary>How long one call to the capability may take (the job's <c>timeout_seconds</c>).</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+}
 
 /// <summary>A running stream on a capability. Disposing it stops the stream if still running.</summary>
 public interface IByocStreamSession : IAsyncDisposable

@@ -26,4 +26,7 @@ public sealed record NodeSettings(NodeRoles Roles, string Network, string DataDi
 
     /// <summary><c>-orchSecret</c>: the secret transcoders and BYOC workers present; empty when unset.</summary>
     public string OrchestratorSecret { get; init; } = "";
+
+    /// <summary><c>-paymentScheme</c>: the name of the payment scheme the node uses (<c>none</c> offchain).</summary>
+    public string PaymentScheme { get; init; } = "none";
 }

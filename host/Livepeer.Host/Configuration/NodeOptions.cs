@@ -84,6 +84,7 @@ internal sealed record NodeOptions
         TranscodingProfiles = TranscodingOptions,
         Price = new Abstractions.Orchestrators.Price(Math.Max(0, PricePerUnit), Math.Max(1, PixelsPerUnit)),
         OrchestratorSecret = OrchSecret,
+        PaymentScheme = PaymentScheme,
     };
 
     /// <summary>The orchestrator's public service URI (<c>https://serviceAddr</c>).</summary>

@@ -1,4 +1,3 @@
-using Livepeer.Abstractions.Byoc;
 using Livepeer.Abstractions.Orchestrators;
 using Livepeer.Abstractions.Transcoding;
 using Livepeer.Host.Admin;
@@ -7,15 +6,24 @@ using Livepeer.Host.Configuration;
 namespace Livepeer.Host.Protocol;
 
 /// <summary>
-/// What this orchestrator offers, from what is registered: the transcoding capabilities when a transcoder
-/// exists (the legacy set, with AuthToken mandatory as upstream), BYOC capability 37 for every BYOC
-/// capability, their capacities, and the per-capability prices advertised in <c>capabilities_prices</c>.
+/// What this orchestrator offers: the transcoding capabilities when a transcoder exists (the legacy set,
+/// with AuthToken mandatory as upstream), plus what every <see cref="IOrchestratorCapabilitySource"/>
+/// offers now (BYOC capability 37 with one model per capability name), their capacities, and their prices
+/// for <c>capabilities_prices</c>. Sources are asked on every call, so registrations show at once.
 /// </summary>
-internal sealed class OrchestratorOffer(NodeOptions options, IEnumerable<ITranscoder> transcoders, IEnumerable<IByocCapability> byoc)
+internal sealed class OrchestratorOffer(NodeOptions options, IEnumerable<ITranscoder> transcoders, IEnumerable<IOrchestratorCapabilitySource> sources)
 {
     public Price TranscodingPrice { get; } = new(options.PricePerUnit, options.PixelsPerUnit);
 
-    public NodeCapabilities Capabilities()
+    public NodeCapabilities Capabilities() => Capabilities(Offered());
+
+    /// <summary>Per-capability prices (go-livepeer <c>GetCapabilitiesPrices</c>: capability 37, constraint = name).</summary>
+    public IReadOnlyList<CapabilityPrice> CapabilityPrices() =>
+        [.. Offered().Select(o => new CapabilityPrice(o.Capability, o.Constraint, o.Price))];
+
+    private List<OfferedCapability> Offered() => [.. sources.SelectMany(s => s.GetOfferedCapabilities())];
+
+    private NodeCapabilities Capabilities(List<OfferedCapability> extra)
     {
         // AuthToken is always offered and mandatory, as go-livepeer's default capabilities.
         var offered = CapabilitySet.Of(Capability.AuthToken);
@@ -30,14 +38,18 @@ internal sealed class OrchestratorOffer(NodeOptions options, IEnumerable<ITransc
         }
 
         var models = new Dictionary<Capability, IReadOnlyDictionary<string, ModelConstraint>>();
-        var byocCapacity = byoc.Sum(c => Math.Max(0, c.Info.Capacity));
-        if (byocCapacity > 0)
+        foreach (var group in extra.Where(o => o.Capacity > 0).GroupBy(o => o.Capability))
         {
-            offered = offered.With(Capability.Byoc);
-            capacities[Capability.Byoc] = byocCapacity;
-
             // Gateways and the Python SDK ask for BYOC as capability 37 with the capability name as model.
-            models[Capability.Byoc] = byoc.ToDictionary(c => c.Info.Name, c => new ModelConstraint(Warm: true, Capacity: c.Info.Capacity), StringComparer.Ordinal);
+            offered = offered.With(group.Key);
+            capacities[group.Key] = group.Sum(o => o.Capacity);
+            var byName = new Dictionary<string, ModelConstraint>(StringComparer.Ordinal);
+            foreach (var item in group)
+            {
+                byName[item.Constraint] = new ModelConstraint(Warm: true, Capacity: item.Capacity);
+            }
+
+            models[group.Key] = byName;
         }
 
         return new NodeCapabilities
@@ -49,8 +61,4 @@ internal sealed class OrchestratorOffer(NodeOptions options, IEnumerable<ITransc
             Version = NodeStatus.NodeVersion,
         };
     }
-
-    /// <summary>BYOC prices: capability 37, constraint = the capability name (go-livepeer <c>GetCapabilitiesPrices</c>).</summary>
-    public IReadOnlyList<CapabilityPrice> CapabilityPrices() =>
-        [.. byoc.Select(c => new CapabilityPrice(Capability.Byoc, c.Info.Name, c.Info.PricePerSecond))];
 }

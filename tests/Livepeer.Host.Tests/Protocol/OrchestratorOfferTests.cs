@@ -1,4 +1,3 @@
-using Livepeer.Abstractions.Byoc;
 using Livepeer.Abstractions.Orchestrators;
 using Livepeer.Host.Configuration;
 using Livepeer.Host.Protocol;
@@ -7,23 +6,19 @@ namespace Livepeer.Host.Tests.Protocol;
 
 public sealed class OrchestratorOfferTests
 {
-    private sealed class Capability37(string name, int capacity, long price) : IByocCapability
+    private sealed class Source(params OfferedCapability[] offered) : IOrchestratorCapabilitySource
     {
-        public string Name => name;
+        public List<OfferedCapability> Offered { get; } = [.. offered];
 
-        public ByocCapabilityInfo Info => new(name, capacity, new Price(price, 1));
-
-        public ValueTask<ByocJobResponse> ProcessJobAsync(ByocJobRequest request, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("not used");
-
-        public ValueTask<IByocStreamSession> StartStreamAsync(ByocStreamRequest request, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("not used");
+        public IReadOnlyList<OfferedCapability> GetOfferedCapabilities() => [.. Offered];
     }
+
+    private static OfferedCapability Capability37(string name, int capacity, long price) => new(Capability.Byoc, name, capacity, new Price(price, 1));
 
     [Fact]
     public void Byoc_capabilities_are_offered_as_37_with_their_names_as_models_and_prices()
     {
-        var offer = new OrchestratorOffer(new NodeOptions { MaxSessions = 4 }, [], [new Capability37("text-reversal", 2, 5), new Capability37("echo", 1, 0)]);
+        var offer = new OrchestratorOffer(new NodeOptions { MaxSessions = 4 }, [], [new Source(Capability37("text-reversal", 2, 5)), new Source(Capability37("echo", 1, 0))]);
         var capabilities = offer.Capabilities();
         Assert.Equal([Capability.AuthToken, Capability.Byoc], capabilities.Offered);
         Assert.Equal(3, capabilities.Capacities[Capability.Byoc]);
@@ -50,5 +45,21 @@ public sealed class OrchestratorOfferTests
         var capabilities = new OrchestratorOffer(new NodeOptions(), [], []).Capabilities();
         Assert.Equal([Capability.AuthToken], capabilities.Offered);
         Assert.True(capabilities.Mandatory.Contains(Capability.AuthToken));
+    }
+
+    [Fact]
+    public void Sources_are_asked_on_every_call_so_registrations_and_removals_show_at_once()
+    {
+        var source = new Source();
+        var offer = new OrchestratorOffer(new NodeOptions(), [], [source]);
+        Assert.Equal([Capability.AuthToken], offer.Capabilities().Offered);
+
+        source.Offered.Add(Capability37("late", 1, 3));
+        Assert.Equal([Capability.AuthToken, Capability.Byoc], offer.Capabilities().Offered);
+        Assert.Equal([new CapabilityPrice(Capability.Byoc, "late", new Price(3, 1))], offer.CapabilityPrices());
+
+        source.Offered.Clear();
+        Assert.Equal([Capability.AuthToken], offer.Capabilities().Offered);
+        Assert.Empty(offer.CapabilityPrices());
     }
 }
