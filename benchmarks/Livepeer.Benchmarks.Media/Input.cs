@@ -35,6 +35,13 @@ internal static class Input
         }
 
         var output = new ArrayBufferWriter<byte>();
+        Mux(frames, output);
+        return (output.WrittenSpan.ToArray(), frames);
+    }
+
+    /// <summary>Muxes <paramref name="frames"/> into MPEG-TS (PAT/PMT before each keyframe), as the benchmark's "mux" row.</summary>
+    public static void Mux(List<(bool IsVideo, long Pts, byte[] Data, bool Key)> frames, IBufferWriter<byte> output)
+    {
         var muxer = new TsMuxer(output);
         var video = muxer.AddTrack(TsCodec.H264);
         var audio = muxer.AddTrack(TsCodec.Aac);
@@ -47,7 +54,5 @@ internal static class Input
 
             muxer.WriteFrame(isVideo ? video : audio, pts, pts, data, key);
         }
-
-        return (output.WrittenSpan.ToArray(), frames);
     }
 }

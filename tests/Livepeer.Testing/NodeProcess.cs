@@ -25,6 +25,9 @@ public sealed partial class NodeProcess : IAsyncDisposable
 
     public Uri Cli => _listeners["CLI/admin"];
 
+    /// <summary>The Rtmp plugin's listener (<c>rtmp://127.0.0.1:port</c>) when the node runs it.</summary>
+    public Uri? Rtmp => _listeners.GetValueOrDefault("rtmp");
+
     public string StandardOutput { get { lock (_stdout) { return _stdout.ToString(); } } }
 
     public string StandardError { get { lock (_stderr) { return _stderr.ToString(); } } }
@@ -138,6 +141,11 @@ public sealed partial class NodeProcess : IAsyncDisposable
             _stdout.AppendLine(line);
         }
 
+        if (RtmpBannerLine().Match(line) is { Success: true } rtmp)
+        {
+            _listeners["rtmp"] = new Uri(rtmp.Groups["url"].Value);
+        }
+
         var match = BannerLine().Match(line);
         if (match.Success)
         {
@@ -151,6 +159,9 @@ public sealed partial class NodeProcess : IAsyncDisposable
 
     [GeneratedRegex(@"^\s+(?<url>https?://\S+)\s+(?<what>gateway|orchestrator|CLI/admin)\b")]
     private static partial Regex BannerLine();
+
+    [GeneratedRegex(@"^\s+(?<url>rtmp://\S+)\s+rtmp \(plugin listener\)")]
+    private static partial Regex RtmpBannerLine();
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);

@@ -31,6 +31,7 @@ public sealed class TsSegmenter
     private bool _segmentStartsWithKeyframe;
     private long _lastTimestamp = long.MinValue;
     private long _lastFrameDuration;
+    private int _segmentCapacity = 256 * 1024;
 
     /// <summary>Creates a segmenter; throws <see cref="ArgumentException"/> for invalid options.</summary>
     public TsSegmenter(TsSegmenterOptions? options = null)
@@ -182,7 +183,7 @@ public sealed class TsSegmenter
             FinishSegment(start);
         }
 
-        _segment = new ArrayBufferWriter<byte>(256 * 1024);
+        _segment = new ArrayBufferWriter<byte>(_segmentCapacity);
         _muxer = new TsMuxer(_segment, _options.Muxer);
         _videoTrack = _options.HasVideo ? _muxer.AddTrack(TsCodec.H264) : null;
         _audioTrack = _options.AudioCodec switch
@@ -199,7 +200,12 @@ public sealed class TsSegmenter
     private void FinishSegment(long end)
     {
         var duration = TimeSpan.FromTicks(Math.Max(0, end - _segmentStart) * TimeSpan.TicksPerSecond / TsPacket.ClockRate);
-        var segment = new TsSegment(_segment!.WrittenMemory.ToArray(), _sequence++, _segmentStart, duration, _segmentStartsWithKeyframe);
+        // The next segment's buffer is sized from this one (+1/8), so it rarely grows; this one's bytes are handed
+        // over without a copy unless growing left more than a quarter unused.
+        var written = _segment!.WrittenMemory;
+        _segmentCapacity = Math.Max(64 * 1024, written.Length + (written.Length / 8));
+        var data = _segment.Capacity - written.Length > written.Length / 4 ? written.ToArray() : written;
+        var segment = new TsSegment(data, _sequence++, _segmentStart, duration, _segmentStartsWithKeyframe);
         _muxer = null;
         _segment = null;
         SegmentCompleted?.Invoke(segment);
