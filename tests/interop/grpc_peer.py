@@ -3,6 +3,8 @@
 
   grpc_peer.py client TARGET CERT_PEM STUBS_DIR   call the node's net.Orchestrator over TLS, pinning CERT_PEM
   grpc_peer.py server STUBS_DIR PORT_FILE         serve net.Orchestrator on 127.0.0.1 (h2c); write the port to PORT_FILE
+  grpc_peer.py redeemer TARGET CERT_PEM STUBS_DIR SENDER_HEX
+                                                  call a redeemer's net.TicketRedeemer over TLS, pinning CERT_PEM
 
 Stubs are the message classes protoc generated from the project's .proto files into STUBS_DIR.
 Every outcome is printed as one JSON object per line, for the C# test to assert on.
@@ -63,6 +65,44 @@ def run_client(target, cert_path, stubs_dir):
             emit(call="EndTranscodingSession", ok=False, code=e.code().name, details=e.details())
 
 
+def run_redeemer(target, cert_path, stubs_dir, sender_hex):
+    pb, rpb = load(stubs_dir)
+    sender = bytes.fromhex(sender_hex)
+    with open(cert_path, "rb") as f:
+        credentials = grpc.ssl_channel_credentials(root_certificates=f.read())
+    with grpc.secure_channel(target, credentials) as channel:
+        max_float = channel.unary_unary("/net.TicketRedeemer/MaxFloat",
+                                        request_serializer=rpb.MaxFloatReq.SerializeToString,
+                                        response_deserializer=rpb.MaxFloatUpdate.FromString)
+        emit(call="MaxFloat", ok=True, max_float=max_float(rpb.MaxFloatReq(sender=sender), timeout=10).max_float.hex())
+        queue = channel.unary_unary("/net.TicketRedeemer/QueueTicket",
+                                    request_serializer=rpb.Ticket.SerializeToString,
+                                    response_deserializer=rpb.QueueTicketRes.FromString)
+        ticket = rpb.Ticket(
+            ticket_params=pb.TicketParams(recipient=b"\x22" * 20, face_value=b"\x01", win_prob=b"\x01",
+                                          recipient_rand_hash=b"\x33" * 32, expiration_block=b"\x10"),
+            sender=sender,
+            expiration_params=pb.TicketExpirationParams(creation_round=1, creation_round_block_hash=b"\x44" * 32),
+            sender_params=pb.TicketSenderParams(sender_nonce=1, sig=b"\x55" * 65),
+            recipient_rand=b"\x07")
+        try:
+            queue(ticket, timeout=10)
+            emit(call="QueueTicket", ok=True)
+        except grpc.RpcError as e:
+            emit(call="QueueTicket", ok=False, code=e.code().name, details=e.details())
+        monitor = channel.unary_stream("/net.TicketRedeemer/MonitorMaxFloat",
+                                       request_serializer=rpb.MaxFloatReq.SerializeToString,
+                                       response_deserializer=rpb.MaxFloatUpdate.FromString)
+        stream = monitor(rpb.MaxFloatReq(sender=sender), timeout=30)
+        updates = []
+        for update in stream:
+            updates.append(update.max_float.hex())
+            if len(updates) == 2:
+                break
+        stream.cancel()
+        emit(call="MonitorMaxFloat", ok=True, updates=updates)
+
+
 def run_server(stubs_dir, port_file):
     pb, rpb = load(stubs_dir)
 
@@ -111,5 +151,7 @@ def run_server(stubs_dir, port_file):
 if __name__ == "__main__":
     if sys.argv[1] == "client":
         run_client(sys.argv[2], sys.argv[3], sys.argv[4])
+    elif sys.argv[1] == "redeemer":
+        run_redeemer(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5])
     else:
         run_server(sys.argv[2], sys.argv[3])

@@ -40,6 +40,13 @@ internal static class NodeFlags
         new("httpIngest", "Plugins:HttpPush:Enabled", FlagKind.Bool, "true", "Gateway: accept HTTP push ingest on /live/ (HttpPush plugin); unset, it is off when -httpAddr is not loopback and no -authWebhookUrl is set"),
         new("ethKeystorePath", "Node:EthKeystorePath", FlagKind.String, "<datadir>/keystore", "V3 keystore file, or folder of them, holding the node's Ethereum key (a key is created there when one is needed and none exists)"),
         new("ethAcctAddr", "Node:EthAcctAddr", FlagKind.String, "", "Ethereum account address to use from the keystore"),
+        new("redeemer", "Node:Redeemer", FlagKind.Bool, "false", "Run as a ticket redeemer: serve net.TicketRedeemer on -serviceAddr and redeem the winning tickets orchestrators queue"),
+        new("redeemerAddr", "Node:RedeemerAddr", FlagKind.String, "", "Orchestrator: host:port of the redeemer to queue winning tickets with and ask max floats of (default: redeem locally)"),
+        new("ticketEV", "Plugins:Pm:TicketEV", FlagKind.String, "8000000000", "Orchestrator: expected value in wei of the tickets it asks for (pm plugin)"),
+        new("maxTicketEV", "Plugins:Pm:MaxTicketEV", FlagKind.String, "3000000000000", "Gateway: highest ticket expected value in wei it accepts (pm plugin)"),
+        new("maxTotalEV", "Plugins:Pm:MaxTotalEV", FlagKind.String, "20000000000000", "Gateway: highest expected value in wei of one payment's tickets together (pm plugin)"),
+        new("depositMultiplier", "Plugins:Pm:DepositMultiplier", FlagKind.Int, "1", "Gateway: a ticket's face value may be at most deposit / depositMultiplier (pm plugin)"),
+        new("maxFaceValue", "Plugins:Pm:MaxFaceValue", FlagKind.String, "0", "Orchestrator: cap on the face value of its tickets in wei, 0 for none (pm plugin)"),
         new("ethPassword", "Node:EthPassword", FlagKind.String, "", "Password of the keystore, or the path of a file holding it"),
     ];
 

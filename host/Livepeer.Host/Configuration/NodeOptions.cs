@@ -50,6 +50,12 @@ internal sealed record NodeOptions
 
     public string PaymentScheme { get; init; } = "none";
 
+    /// <summary>Orchestrator: the redeemer to queue winning tickets with and ask max floats of (<c>-redeemerAddr</c>); null to redeem locally.</summary>
+    public Uri? RedeemerAddr { get; init; }
+
+    /// <summary>True when the node runs the pm payment machinery (broker, ticket queue, max float): a scheme other than none, or the redeemer role.</summary>
+    public bool UsesTicketBroker => Roles.HasFlag(NodeRoles.Redeemer) || !PaymentScheme.Equals("none", StringComparison.OrdinalIgnoreCase);
+
     public string? TranscoderName { get; init; }
 
     /// <summary>Gateway: the highest acceptable price in wei per <see cref="PixelsPerUnit"/> pixels; 0 for no limit.</summary>
@@ -110,6 +116,11 @@ internal sealed record NodeOptions
         if (Bool(node, "Transcoder", errors))
         {
             roles |= NodeRoles.Transcoder;
+        }
+
+        if (Bool(node, "Redeemer", errors))
+        {
+            roles |= NodeRoles.Redeemer;
         }
 
         if (roles == NodeRoles.None)
@@ -186,6 +197,12 @@ internal sealed record NodeOptions
         }
 
         var paymentScheme = node["PaymentScheme"] is { Length: > 0 } ps ? ps : "none";
+        var redeemerAddr = RedeemerAddress(node["RedeemerAddr"], errors);
+        if (redeemerAddr is not null && roles.HasFlag(NodeRoles.Redeemer))
+        {
+            errors.Add("-redeemerAddr names another redeemer, but this node runs -redeemer itself; give one or the other.");
+        }
+
         var explicitKeys = !string.IsNullOrEmpty(node["EthKeystorePath"]) || !string.IsNullOrEmpty(node["EthAcctAddr"]) || !string.IsNullOrEmpty(node["EthPassword"]);
         var pluginsDir = node["PluginsDir"] is { Length: > 0 } p ? p : Path.Combine(AppContext.BaseDirectory, "plugins");
 
@@ -211,6 +228,7 @@ internal sealed record NodeOptions
             Discovery = List(node["Discovery"], string.IsNullOrWhiteSpace(configuration[WebhookUrlKey]) ? "orchAddr" : "webhook"),
             Selector = node["Selector"] is { Length: > 0 } s ? s : null,
             PaymentScheme = paymentScheme,
+            RedeemerAddr = redeemerAddr,
             TranscoderName = node["TranscoderName"] is { Length: > 0 } tn ? tn : null,
             MaxPricePerUnit = Math.Max(0, maxPricePerUnit),
             DiscoveryTimeout = discoveryTimeout,
@@ -218,8 +236,26 @@ internal sealed record NodeOptions
             EthKeystorePath = ExpandHome(node["EthKeystorePath"] is { Length: > 0 } ks ? ks : Path.Combine(dataDir, "keystore")),
             EthAcctAddr = ethAcctAddr,
             EthPassword = node["EthPassword"] ?? "",
-            NeedsEthereumAccount = explicitKeys || !paymentScheme.Equals("none", StringComparison.OrdinalIgnoreCase),
+            NeedsEthereumAccount = explicitKeys || roles.HasFlag(NodeRoles.Redeemer) || !paymentScheme.Equals("none", StringComparison.OrdinalIgnoreCase),
         };
+    }
+
+    // go-livepeer dials -redeemerAddr as host:port over TLS; a URI with http:// means plaintext h2c.
+    private static Uri? RedeemerAddress(string? text, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var withScheme = text.Contains("://", StringComparison.Ordinal) ? text : "https://" + text;
+        if (Uri.TryCreate(withScheme, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.AbsolutePath == "/")
+        {
+            return uri;
+        }
+
+        errors.Add($"-redeemerAddr must be host:port (or an https:// or http:// URI), not '{text}'.");
+        return null;
     }
 
     private static string ExpandHome(string path)
@@ -256,7 +292,7 @@ internal sealed record NodeOptions
     }
 
     // Go duration syntax as the flag package takes it: "500ms", "1.5s", "1m30s" (units ns, us, ms, s, m, h).
-    private static TimeSpan Duration(IConfigurationSection node, string key, TimeSpan fallback, List<string> errors)
+    internal static TimeSpan Duration(IConfigurationSection node, string key, TimeSpan fallback, List<string> errors)
     {
         var text = node[key];
         if (string.IsNullOrWhiteSpace(text))
@@ -267,7 +303,7 @@ internal sealed record NodeOptions
         var match = System.Text.RegularExpressions.Regex.Match(text.Trim(), @"^(?:(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h))+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
         if (!match.Success)
         {
-            errors.Add($"Node:{key} must be a duration such as 500ms or 2s, not '{text}'.");
+            errors.Add($"{node.Path}:{key} must be a duration such as 500ms or 2s, not '{text}'.");
             return fallback;
         }
 

@@ -1,4 +1,5 @@
 using Livepeer.Abstractions;
+using Livepeer.Abstractions.Crypto;
 using Livepeer.Abstractions.Discovery;
 using Livepeer.Host.Configuration;
 using Livepeer.Host.Discovery;
@@ -30,7 +31,14 @@ internal static class GatewayServiceCollectionExtensions
                 sp.GetRequiredService<DiscoveredOrchestratorRecorder>(),
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<IRandomSource>(),
-                sp.GetRequiredService<ILogger<OrchestratorPool>>());
+                sp.GetRequiredService<ILogger<OrchestratorPool>>())
+            {
+                // go-livepeer signs its address string with broadcaster.Sign when it has keys (§3.4).
+                Sender = sp.GetService<IEthereumAccount>()?.Address ?? default,
+                Signature = sp.GetService<IEthereumAccount>() is { } account
+                    ? account.SignHashedMessage(System.Text.Encoding.ASCII.GetBytes(account.Address.ToChecksumString()))
+                    : ReadOnlyMemory<byte>.Empty,
+            };
         });
         return services;
     }

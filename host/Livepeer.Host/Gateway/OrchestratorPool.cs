@@ -25,6 +25,9 @@ internal sealed class OrchestratorPool(
     /// <summary>The gateway's own address, sent in <c>OrchestratorRequest.address</c>; zero offchain.</summary>
     public EthAddress Sender { get; init; }
 
+    /// <summary>The gateway's signature of its own checksummed address (<c>OrchestratorRequest.sig</c>); empty offchain.</summary>
+    public ReadOnlyMemory<byte> Signature { get; init; }
+
     /// <summary>The pool's settings.</summary>
     public OrchestratorPoolOptions Options => options;
 
@@ -179,7 +182,7 @@ internal sealed class OrchestratorPool(
         Answer answer;
         try
         {
-            var info = await client.GetOrchestratorAsync(candidate.ServiceUri, Sender, ReadOnlyMemory<byte>.Empty, required, false, options.Cutoff, cancellationToken).ConfigureAwait(false);
+            var info = await client.GetOrchestratorAsync(candidate.ServiceUri, Sender, Signature, required, false, options.Cutoff, cancellationToken).ConfigureAwait(false);
             answer = new Answer(candidate, info, null, time.GetElapsedTime(started));
         }
         catch (Exception e)

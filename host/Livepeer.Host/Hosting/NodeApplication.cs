@@ -12,7 +12,9 @@ using Livepeer.Host.Gateway;
 using Livepeer.Host.Grpc;
 using Livepeer.Host.Media;
 using Livepeer.Host.Plugins;
+using Livepeer.Host.Payments;
 using Livepeer.Host.Protocol;
+using Livepeer.Host.Redeemer;
 using Livepeer.Host.Storage;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -94,6 +96,7 @@ internal static class NodeApplication
         services.AddHostedService<NodeDatabaseInitializer>(); // first, so plugins' hosted services find the database migrated
         services.AddSingleton<IKeyValueStore, SqliteKeyValueStore>();
         services.AddSingleton<IOrchestratorStore, SqliteOrchestratorStore>();
+        services.AddPayments(builder.Configuration, options, errors);
 
         if (options.Roles.HasFlag(NodeRoles.Gateway))
         {
@@ -102,10 +105,15 @@ internal static class NodeApplication
             services.AddGatewayDiscovery();
         }
 
+        var servesGrpc = options.Roles.HasFlag(NodeRoles.Orchestrator) || options.Roles.HasFlag(NodeRoles.Redeemer);
+        if (servesGrpc)
+        {
+            services.AddSingleton(new GrpcServerOptions());
+        }
+
         if (options.Roles.HasFlag(NodeRoles.Orchestrator))
         {
             services.AddSingleton<IPaymentReceiver, NonePaymentReceiver>();
-            services.AddSingleton(new GrpcServerOptions());
             services.AddSingleton<AuthTokens>();
             services.AddSingleton(new TranscodingSessions(options.MaxSessions));
             services.AddSingleton<OrchestratorOffer>();
@@ -129,7 +137,7 @@ internal static class NodeApplication
                 listeners.Bind(kestrel, NodeListener.Gateway, options.HttpAddr, "http");
             }
 
-            if (options.Roles.HasFlag(NodeRoles.Orchestrator))
+            if (servesGrpc)
             {
                 var certificate = ServiceCertificate.Create(options.ServiceAddr.Host, options.DataDir, time);
                 listeners.Bind(kestrel, NodeListener.Service, options.ServiceAddr, "https", listen =>
@@ -173,6 +181,7 @@ internal static class NodeApplication
     private static void MapRoutes(WebApplication app)
     {
         var contributors = app.Services.GetServices<IEndpointContributor>().ToList();
+        var roles = app.Services.GetRequiredService<NodeOptions>().Roles;
         foreach (var listener in Enum.GetValues<NodeListener>())
         {
             app.MapWhen(c => NodeListeners.Of(c) == listener, branch =>
@@ -189,9 +198,14 @@ internal static class NodeApplication
                         AdminApi.MapHealth(endpoints);
                     }
 
-                    if (listener == NodeListener.Service)
+                    if (listener == NodeListener.Service && roles.HasFlag(NodeRoles.Orchestrator))
                     {
                         OrchestratorRpcService.Map(endpoints);
+                    }
+
+                    if (listener == NodeListener.Service && roles.HasFlag(NodeRoles.Redeemer))
+                    {
+                        TicketRedeemerService.Map(endpoints);
                     }
 
                     foreach (var contributor in contributors.Where(c => c.Listener == listener))

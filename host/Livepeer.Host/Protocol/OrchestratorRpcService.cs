@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using Livepeer.Abstractions;
+using Livepeer.Abstractions.Crypto;
 using Livepeer.Abstractions.Payments;
 using Livepeer.Host.Configuration;
 using Livepeer.Host.Grpc;
@@ -36,8 +37,13 @@ internal sealed class OrchestratorRpcService(
 
     public async Task<Net.OrchestratorInfo> GetOrchestratorAsync(Net.OrchestratorRequest request, GrpcServerCallContext call)
     {
-        // Offchain, go-livepeer's VerifySig accepts any signature; an onchain scheme verifies it (F5).
+        // Offchain, go-livepeer's VerifySig accepts any signature; a scheme with tickets verifies it (§3.4).
         var sender = request.Address.Length == EthAddress.Length ? new EthAddress(request.Address.Span) : EthAddress.Zero;
+        if (options.UsesTicketBroker && !IsSignedBySender(request, sender))
+        {
+            throw new GrpcException(GrpcStatusCode.Unknown, "Invalid orchestrator request: orchestrator req sig check failed");
+        }
+
         if (!request.IgnoreCapacityCheck && !sessions.HasCapacity)
         {
             throw new GrpcException(GrpcStatusCode.Unknown, "Invalid orchestrator request: orchestrator is at capacity");
@@ -76,8 +82,31 @@ internal sealed class OrchestratorRpcService(
         return info;
     }
 
-    // Offchain, go-livepeer's Sign returns no bytes; an onchain node signs the value (F5).
-    public Net.PingPong Ping(Net.PingPong request) => new() { Value = ByteString.Empty };
+    // Offchain, go-livepeer's Sign returns no bytes; a node with keys and tickets signs the value (orchestrator.Sign).
+    public Net.PingPong Ping(Net.PingPong request) =>
+        options.UsesTicketBroker && services.GetService<IEthereumAccount>() is { } account
+            ? new() { Value = ByteString.CopyFrom(account.SignHashedMessage(request.Value.Span)) }
+            : new() { Value = ByteString.Empty };
+
+    /// <summary>
+    /// go-livepeer <c>VerifySig(addr, addr.Hex(), sig)</c>: the gateway personal-signed keccak256 of its
+    /// EIP-55 checksummed address string.
+    /// </summary>
+    public static bool IsSignedBySender(Net.OrchestratorRequest request, EthAddress sender, ISignatureVerifier verifier)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(verifier);
+        if (request.Address.Length != EthAddress.Length || sender.IsZero)
+        {
+            return false;
+        }
+
+        var message = Keccak256.HashData(System.Text.Encoding.ASCII.GetBytes(sender.ToChecksumString()));
+        return verifier.VerifyMessage(sender, message, request.Sig.Span) == SignatureStatus.Valid;
+    }
+
+    private bool IsSignedBySender(Net.OrchestratorRequest request, EthAddress sender) =>
+        IsSignedBySender(request, sender, services.GetRequiredService<ISignatureVerifier>());
 
     public Net.EndTranscodingSessionResponse EndTranscodingSession(Net.EndTranscodingSessionRequest request)
     {

@@ -69,5 +69,37 @@ internal static class NodeDatabaseMigrations
         );
         CREATE INDEX IF NOT EXISTS idx_ticketqueue_sender ON ticketQueue(sender);
         """,
+
+        // 2: the embedded ticket broker's state (sender funds, reserve claims per round, used tickets)
+        // and why a ticket left the queue without being paid.
+        """
+        ALTER TABLE ticketQueue ADD COLUMN redeemError TEXT;
+        CREATE INDEX IF NOT EXISTS idx_ticketqueue_unredeemed ON ticketQueue(redeemedAt, paramsExpirationBlock);
+        CREATE TABLE IF NOT EXISTS brokerSenders (
+            sender TEXT PRIMARY KEY,
+            deposit TEXT NOT NULL,
+            reserve TEXT NOT NULL,
+            withdrawRound INTEGER NOT NULL DEFAULT 0,
+            configuredDeposit TEXT,
+            configuredReserve TEXT,
+            updatedAt TEXT DEFAULT CURRENT_TIMESTAMP
+        );
+        CREATE TABLE IF NOT EXISTS brokerReserveClaims (
+            sender TEXT NOT NULL,
+            claimant TEXT NOT NULL,
+            round INTEGER NOT NULL,
+            amount TEXT NOT NULL,
+            PRIMARY KEY(sender, claimant, round)
+        );
+        CREATE TABLE IF NOT EXISTS brokerUsedTickets (
+            ticketHash TEXT PRIMARY KEY,
+            sender TEXT NOT NULL,
+            recipient TEXT NOT NULL,
+            faceValue TEXT NOT NULL,
+            paidFromDeposit TEXT NOT NULL,
+            paidFromReserve TEXT NOT NULL,
+            redeemedAt TEXT DEFAULT CURRENT_TIMESTAMP
+        );
+        """,
     ];
 }

@@ -75,4 +75,26 @@ public sealed class NodeOptionsTests
         Assert.Empty(errors);
         Assert.Equal(Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), "lp-test-data"), options.DataDir);
     }
+
+    [Fact]
+    public void The_redeemer_role_and_address_are_read_and_checked()
+    {
+        var redeemer = Read(out var errors, ("Node:Redeemer", "true"));
+        Assert.Empty(errors);
+        Assert.Equal(NodeRoles.Redeemer, redeemer.Roles);
+        Assert.True(redeemer.NeedsEthereumAccount);
+        Assert.True(redeemer.UsesTicketBroker);
+
+        var orchestrator = Read(out errors, ("Node:Orchestrator", "true"), ("Node:RedeemerAddr", "10.0.0.5:8935"));
+        Assert.Empty(errors);
+        Assert.Equal(new Uri("https://10.0.0.5:8935"), orchestrator.RedeemerAddr);
+        Assert.False(orchestrator.UsesTicketBroker);
+        Assert.Equal(new Uri("http://127.0.0.1:9"), Read(out _, ("Node:RedeemerAddr", "http://127.0.0.1:9")).RedeemerAddr);
+
+        Read(out errors, ("Node:RedeemerAddr", "https://host:1/path"));
+        Assert.Single(errors);
+        Read(out errors, ("Node:Redeemer", "true"), ("Node:RedeemerAddr", "127.0.0.1:9"));
+        Assert.Contains(errors, e => e.Contains("-redeemerAddr", StringComparison.Ordinal));
+        Assert.True(Read(out _, ("Node:PaymentScheme", "pm")).UsesTicketBroker);
+    }
 }

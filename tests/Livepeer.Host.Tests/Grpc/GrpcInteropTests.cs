@@ -16,7 +16,7 @@ public sealed class GrpcInteropTests
 {
     private static readonly string Peer = Path.Combine(RepositoryPaths.Root, "tests", "interop", "grpc_peer.py");
 
-    private static string GenerateStubs(TemporaryDirectory dir)
+    internal static string GenerateStubs(TemporaryDirectory dir)
     {
         var stubs = dir.Combine("stubs");
         Directory.CreateDirectory(stubs);
@@ -26,7 +26,7 @@ public sealed class GrpcInteropTests
         return stubs;
     }
 
-    private static (int Code, string Output) Run(string file, IEnumerable<string> args)
+    internal static (int Code, string Output) Run(string file, IEnumerable<string> args)
     {
         var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args)

@@ -40,8 +40,8 @@ public sealed class NodeDatabaseTests : IDisposable
             }
         }
 
-        Assert.Equal(["kv", "orchestrators", "ticketQueue", "unbondingLocks", "winningTickets"], tables);
-        Assert.Equal("1", await new SqliteKeyValueStore(database).GetAsync("dbVersion", CancellationToken.None));
+        Assert.Equal(["brokerReserveClaims", "brokerSenders", "brokerUsedTickets", "kv", "orchestrators", "ticketQueue", "unbondingLocks", "winningTickets"], tables);
+        Assert.Equal("2", await new SqliteKeyValueStore(database).GetAsync("dbVersion", CancellationToken.None));
     }
 
     [Fact]
