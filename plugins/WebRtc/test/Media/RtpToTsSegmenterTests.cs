@@ -87,6 +87,52 @@ public sealed class RtpToTsSegmenterTests
         Assert.All(segments, s => Assert.True(s.StartsWithKeyframe));
     }
 
+    [Fact]
+    public async Task ReorderedVideoThroughTheReorderBufferGivesTheSameSegments()
+    {
+        var feed = RtpFeed.Packets(77, 88);
+        var reference = Run(feed, drop: _ => false);
+
+        // Swap video neighbours (never across an access unit's marker, to keep the arrival clock simple).
+        var random = new Random(11);
+        var shuffled = feed.ToList();
+        for (var i = 1; i + 1 < shuffled.Count; i++)
+        {
+            if (shuffled[i].Kind == RtpTrackKind.Video && shuffled[i + 1].Kind == RtpTrackKind.Video && random.Next(4) == 0)
+            {
+                (shuffled[i], shuffled[i + 1]) = (shuffled[i + 1], shuffled[i]);
+                i++;
+            }
+        }
+
+        var time = new ManualTimeProvider();
+        var buffer = new RtpReorderBuffer(time);
+        var ordered = new List<(RtpTrackKind, RtpPacket, long)>();
+        foreach (var item in shuffled)
+        {
+            if (item.Kind == RtpTrackKind.Audio)
+            {
+                ordered.Add(item);
+                continue;
+            }
+
+            ordered.AddRange(buffer.Push(item.Packet).Select(p => (RtpTrackKind.Video, p, item.Pts)).ToList());
+        }
+
+        Assert.Equal(0, buffer.Lost);
+        var segments = Run(ordered, drop: _ => false);
+        Assert.Equal(reference.Count, segments.Count);
+        for (var i = 0; i < segments.Count; i++)
+        {
+            Assert.Equal(reference[i].Duration, segments[i].Duration);
+        }
+
+        using var dir = new TemporaryDirectory();
+        var path = Path.Combine(dir.Path, "all.ts");
+        await File.WriteAllBytesAsync(path, segments.SelectMany(s => s.Data.ToArray()).ToArray());
+        await FfmpegSegments.RunAsync("ffmpeg", $"-v error -i \"{path}\" -f null -");
+    }
+
     internal static bool IsIdrStart(RtpPacket packet)
     {
         var p = packet.Payload.Span;
