@@ -19,6 +19,12 @@ public sealed record WebRtcOptions
     /// <summary>Viewers per stream over WHEP; 0 means unlimited (upstream's default is 5).</summary>
     public int MaxViewersPerStream { get; init; } = 5;
 
+    /// <summary>From a transport's creation to its DTLS keys; past it the transport closes (upstream: ICE failed after 10 s).</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Without a valid ICE check for this long a transport closes (RFC 7675 §5.1 consent freshness: 30 s).</summary>
+    public TimeSpan ConsentTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Reads and validates the section; every problem is reported at once.</summary>
     /// <exception cref="InvalidOperationException">A setting is invalid.</exception>
     public static WebRtcOptions Read(IConfiguration configuration)
@@ -40,7 +46,16 @@ public sealed record WebRtcOptions
         }
 
         var viewers = reader.Int("MaxViewersPerStream", defaults.MaxViewersPerStream, min: 0);
+        var connect = reader.Duration("ConnectTimeout", defaults.ConnectTimeout, min: TimeSpan.FromSeconds(1));
+        var consent = reader.Duration("ConsentTimeout", defaults.ConsentTimeout, min: TimeSpan.FromSeconds(2));
         reader.ThrowIfInvalid();
-        return new WebRtcOptions { UdpMuxAddress = muxEndPoint, HostAddress = hostAddress ?? IPAddress.Loopback, MaxViewersPerStream = viewers };
+        return new WebRtcOptions
+        {
+            UdpMuxAddress = muxEndPoint,
+            HostAddress = hostAddress ?? IPAddress.Loopback,
+            MaxViewersPerStream = viewers,
+            ConnectTimeout = connect,
+            ConsentTimeout = consent,
+        };
     }
 }

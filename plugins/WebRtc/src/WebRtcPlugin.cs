@@ -1,5 +1,7 @@
 using Livepeer.Abstractions.Hosting;
+using Livepeer.Plugins.WebRtc.Transport;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Livepeer.Plugins.WebRtc;
 
@@ -13,6 +15,9 @@ public sealed class WebRtcPlugin : ILivepeerPlugin
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(context);
-        services.AddSingleton(WebRtcOptions.Read(context.Configuration));
+        var options = WebRtcOptions.Read(context.Configuration);
+        services.AddSingleton(options);
+        services.AddSingleton<IWebRtcTransportFactory>(sp => new WebRtcTransportFactory(
+            options, sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetService<ILogger<WebRtcTransportFactory>>()));
     }
 }

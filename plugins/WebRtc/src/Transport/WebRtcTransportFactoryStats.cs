@@ -9,6 +9,12 @@ public sealed record WebRtcTransportFactoryStats
     /// <summary>UDP sockets open now (one per transport, or the one shared mux socket).</summary>
     public int OpenSockets { get; init; }
 
+    /// <summary>Transport timers running now (one per open transport).</summary>
+    public int ActiveTimers { get; init; }
+
+    /// <summary>Socket receive loops, transport tasks and DTLS handshake threads running now.</summary>
+    public int RunningTasks { get; init; }
+
     /// <summary>Datagrams on the shared mux that matched no transport (unknown ufrag or unknown remote address).</summary>
     public long UnroutedDropped { get; init; }
 }
