@@ -208,11 +208,6 @@ internal sealed class WebRtcTransport : IWebRtcTransport
     {
         var wasValidated = _agent.IsValidated(from);
         var outcome = _agent.HandleStun(datagram, from, out var response);
-        if (response is not null)
-        {
-            _sender.Send(response, from);
-        }
-
         if (outcome == IceCheckOutcome.Accepted)
         {
             Interlocked.Increment(ref _counters.StunRequests);
@@ -224,6 +219,11 @@ internal sealed class WebRtcTransport : IWebRtcTransport
         else if (outcome != IceCheckOutcome.Ignored)
         {
             Interlocked.Increment(ref _counters.StunRejected);
+        }
+
+        if (response is not null)
+        {
+            _sender.Send(response, from); // after counting, so a peer that has the answer sees the counters
         }
     }
 
