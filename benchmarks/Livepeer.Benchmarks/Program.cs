@@ -1,6 +1,6 @@
 using Livepeer.Benchmarks;
 
-// Usage: Livepeer.Benchmarks [grpc|discovery|trickle|crypto|all] [--seconds N]
+// Usage: Livepeer.Benchmarks [grpc|discovery|trickle|crypto|byoc|all] [--seconds N]
 var what = args.FirstOrDefault(a => !a.StartsWith('-')) ?? "all";
 var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).FirstOrDefault(3);
 Console.WriteLine($"Livepeer.Benchmarks: {what}, {Environment.ProcessorCount} CPUs, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
@@ -24,9 +24,14 @@ if (what is "crypto" or "all")
     CryptoBenchmark.Run(TimeSpan.FromSeconds(Math.Min(seconds, 2)));
 }
 
-if (what is not ("grpc" or "discovery" or "trickle" or "crypto" or "all"))
+if (what is "byoc" or "all")
 {
-    Console.Error.WriteLine($"unknown benchmark '{what}': use grpc, discovery, trickle, crypto or all");
+    await ByocBenchmark.RunAsync(samples: 300, concurrentStreams: 1000);
+}
+
+if (what is not ("grpc" or "discovery" or "trickle" or "crypto" or "byoc" or "all"))
+{
+    Console.Error.WriteLine($"unknown benchmark '{what}': use grpc, discovery, trickle, crypto, byoc or all");
     return 2;
 }
 
