@@ -27,6 +27,8 @@ internal sealed class InProcessNode : IAsyncDisposable
 
     public string DataDir => Path.Combine(_dir, "data");
 
+    public Uri Http => Services.GetRequiredService<INodeAddresses>().GetBaseUri(NodeListener.Gateway)!;
+
     public Uri Cli => Services.GetRequiredService<INodeAddresses>().GetBaseUri(NodeListener.Cli)!;
 
     public static async Task<InProcessNode> StartAsync(params string[] arguments)

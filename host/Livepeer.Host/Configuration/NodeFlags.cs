@@ -12,6 +12,7 @@ internal static class NodeFlags
         new("gateway", "Node:Gateway", FlagKind.Bool, "false", "Run as a gateway (with no role flag: gateway, orchestrator and transcoder together)") { Aliases = ["broadcaster"] },
         new("orchestrator", "Node:Orchestrator", FlagKind.Bool, "false", "Run as an orchestrator"),
         new("transcoder", "Node:Transcoder", FlagKind.Bool, "false", "Run as a transcoder"),
+        new("remoteSigner", "Node:RemoteSigner", FlagKind.Bool, "false", "Run as a remote signer on -httpAddr: sign orchestrator requests and BYOC jobs, generate live payments, discover orchestrators for key-less gateways"),
         new("network", "Node:Network", FlagKind.String, "offchain", "Network to connect to; only 'offchain' is supported so far"),
         new("serviceAddr", "Node:ServiceAddr", FlagKind.String, "127.0.0.1:8935", "Orchestrator service address (host:port) advertised to gateways and listened on"),
         new("httpAddr", "Node:HttpAddr", FlagKind.String, "127.0.0.1:9935", "Gateway HTTP address (ingest, HLS, stream API)"),

@@ -123,6 +123,11 @@ internal sealed record NodeOptions
             roles |= NodeRoles.Redeemer;
         }
 
+        if (Bool(node, "RemoteSigner", errors))
+        {
+            roles |= NodeRoles.RemoteSigner;
+        }
+
         if (roles == NodeRoles.None)
         {
             roles = NodeRoles.Gateway | NodeRoles.Orchestrator | NodeRoles.Transcoder;
@@ -134,7 +139,8 @@ internal sealed record NodeOptions
             errors.Add($"-network {network} is not supported yet; the only network is 'offchain'.");
         }
 
-        var cliPort = roles.HasFlag(NodeRoles.Gateway) ? 5935 : roles.HasFlag(NodeRoles.Orchestrator) ? 7935 : 6935;
+        var cliPort = roles.HasFlag(NodeRoles.Gateway) ? 5935 : roles.HasFlag(NodeRoles.Orchestrator) ? 7935 :
+            roles.HasFlag(NodeRoles.Transcoder) ? 6935 : roles.HasFlag(NodeRoles.RemoteSigner) ? 3935 : 6935;
         var pixelsPerUnit = Long(node, "PixelsPerUnit", 1, errors);
         if (pixelsPerUnit <= 0)
         {
@@ -236,7 +242,7 @@ internal sealed record NodeOptions
             EthKeystorePath = ExpandHome(node["EthKeystorePath"] is { Length: > 0 } ks ? ks : Path.Combine(dataDir, "keystore")),
             EthAcctAddr = ethAcctAddr,
             EthPassword = node["EthPassword"] ?? "",
-            NeedsEthereumAccount = explicitKeys || roles.HasFlag(NodeRoles.Redeemer) || !paymentScheme.Equals("none", StringComparison.OrdinalIgnoreCase),
+            NeedsEthereumAccount = explicitKeys || roles.HasFlag(NodeRoles.Redeemer) || roles.HasFlag(NodeRoles.RemoteSigner) || !paymentScheme.Equals("none", StringComparison.OrdinalIgnoreCase),
         };
     }
 

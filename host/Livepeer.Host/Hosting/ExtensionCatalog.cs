@@ -71,7 +71,7 @@ internal sealed class ExtensionCatalog
         }
 
         var catalog = new ExtensionCatalog(names, errors);
-        if (options.Roles.HasFlag(NodeRoles.Gateway))
+        if (options.Roles.HasFlag(NodeRoles.Gateway) || options.Roles.HasFlag(NodeRoles.RemoteSigner))
         {
             foreach (var source in options.Discovery)
             {

@@ -15,6 +15,7 @@ using Livepeer.Host.Plugins;
 using Livepeer.Host.Payments;
 using Livepeer.Host.Protocol;
 using Livepeer.Host.Redeemer;
+using Livepeer.Host.RemoteSigner;
 using Livepeer.Host.Storage;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -98,7 +99,8 @@ internal static class NodeApplication
         services.AddSingleton<IOrchestratorStore, SqliteOrchestratorStore>();
         services.AddPayments(builder.Configuration, options, errors);
 
-        if (options.Roles.HasFlag(NodeRoles.Gateway))
+        // A remote signer discovers and pays as a gateway would, for gateways that hold no keys.
+        if (options.Roles.HasFlag(NodeRoles.Gateway) || options.Roles.HasFlag(NodeRoles.RemoteSigner))
         {
             services.AddSingleton<IDiscoverySource, OrchAddrDiscoverySource>();
             services.AddSingleton<IPaymentSender, NonePaymentSender>();
@@ -109,6 +111,11 @@ internal static class NodeApplication
         if (servesGrpc)
         {
             services.AddSingleton(new GrpcServerOptions());
+        }
+
+        if (options.Roles.HasFlag(NodeRoles.RemoteSigner))
+        {
+            services.AddRemoteSigner();
         }
 
         if (options.Roles.HasFlag(NodeRoles.Orchestrator))
@@ -132,7 +139,7 @@ internal static class NodeApplication
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            if (options.Roles.HasFlag(NodeRoles.Gateway))
+            if (options.Roles.HasFlag(NodeRoles.Gateway) || options.Roles.HasFlag(NodeRoles.RemoteSigner))
             {
                 listeners.Bind(kestrel, NodeListener.Gateway, options.HttpAddr, "http");
             }

@@ -39,7 +39,7 @@ public sealed class EthersInteropTests
         .. new[] { 9, 10, 31, 32, 33, 99, 100, 135, 136, 137, 271, 272, 273, 1000 }.Select(RandomNumberGenerator.GetBytes),
     ];
 
-    private static JsonNode RunEthers(JsonObject request)
+    internal static JsonNode RunEthers(JsonObject request)
     {
         var info = new ProcessStartInfo("node") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add(Script);
