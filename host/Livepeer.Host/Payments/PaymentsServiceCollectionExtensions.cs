@@ -8,7 +8,7 @@ using Livepeer.Host.Redeemer;
 namespace Livepeer.Host.Payments;
 
 /// <summary>
-/// Registers the host's side of the payment schemes: <see cref="IPaymentCodec"/> always; with a scheme other
+/// Registers the host's side of the payment schemes: <see cref="IPaymentCodec"/> and <see cref="ISegmentCredentialsCodec"/> always; with a scheme other
 /// than <c>none</c> or the redeemer role also the embedded <see cref="ITicketBroker"/>, the winning-ticket queue
 /// and max float source (local, or the <c>-redeemerAddr</c> client), the queue worker where tickets are
 /// redeemed here, and the <c>net.TicketRedeemer</c> service on a redeemer.
@@ -19,6 +19,7 @@ internal static class PaymentsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(options);
         services.AddSingleton<IPaymentCodec, PaymentCodec>();
+        services.AddSingleton<ISegmentCredentialsCodec, SegmentCredentialsCodec>();
         if (!options.UsesTicketBroker)
         {
             return services;
