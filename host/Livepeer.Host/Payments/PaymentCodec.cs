@@ -30,31 +30,11 @@ internal sealed class PaymentCodec : IPaymentCodec
 
     public Payment Decode(string headerValue)
     {
-        if (string.IsNullOrEmpty(headerValue))
-        {
-            throw new PaymentException("missing payment");
-        }
-
-        if (headerValue.Length > ((MaxPaymentBytes + 2) / 3 * 4) + 4)
-        {
-            throw new PaymentException($"payment is larger than {MaxPaymentBytes} bytes");
-        }
-
-        var bytes = new byte[(headerValue.Length * 3 / 4) + 3];
-        if (!Convert.TryFromBase64String(headerValue, bytes, out var length))
-        {
-            throw new PaymentException("payment is not valid base64");
-        }
-
-        if (length > MaxPaymentBytes)
-        {
-            throw new PaymentException($"payment is larger than {MaxPaymentBytes} bytes");
-        }
-
+        var bytes = HeaderBase64.Decode(headerValue, MaxPaymentBytes, "payment");
         Net.Payment proto;
         try
         {
-            proto = Net.Payment.Parser.ParseFrom(bytes, 0, length);
+            proto = Net.Payment.Parser.ParseFrom(bytes.Span);
         }
         catch (InvalidProtocolBufferException e)
         {

@@ -46,26 +46,11 @@ internal sealed class SegmentCredentialsCodec : ISegmentCredentialsCodec
 
     public SegmentCredentials Decode(string headerValue)
     {
-        if (string.IsNullOrEmpty(headerValue))
-        {
-            throw new PaymentException("missing segment credentials");
-        }
-
-        if (headerValue.Length > ((MaxBytes + 2) / 3 * 4) + 4)
-        {
-            throw new PaymentException($"segment credentials are larger than {MaxBytes} bytes");
-        }
-
-        var bytes = new byte[(headerValue.Length * 3 / 4) + 3];
-        if (!Convert.TryFromBase64String(headerValue, bytes, out var length))
-        {
-            throw new PaymentException("segment credentials are not valid base64");
-        }
-
+        var bytes = HeaderBase64.Decode(headerValue, MaxBytes, "segment credentials");
         Net.SegData proto;
         try
         {
-            proto = Net.SegData.Parser.ParseFrom(bytes, 0, length);
+            proto = Net.SegData.Parser.ParseFrom(bytes.Span);
         }
         catch (InvalidProtocolBufferException e)
         {
