@@ -13,11 +13,11 @@ internal sealed class Harness
 {
     public static readonly byte[] Secret = Convert.FromHexString("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");
 
-    public Harness(PmOptions? options = null, IEthereumAccount? gateway = null)
+    public Harness(PmOptions? options = null, PmOptions? senderOptions = null)
     {
         Options = options ?? PmOptions.Default;
         Receiver = new PmPaymentReceiver(Options, new PmServices(Provider(TestKeys.Orchestrator)), new RecipientRandSecret(Secret));
-        Sender = new PmPaymentSender(Options, new PmServices(Provider(gateway ?? TestKeys.Gateway)));
+        Sender = new PmPaymentSender(senderOptions ?? Options, new PmServices(Provider(TestKeys.Gateway)));
     }
 
     public PmOptions Options { get; }
