@@ -103,8 +103,6 @@ internal sealed class PmPaymentReceiver : IPaymentReceiver
             return Refused(invalid);
         }
 
-        var ev = ticketParams.ExpectedValue;
-        var credited = Rational.Zero;
         var accepted = 0;
         var winners = 0;
         string? error = null;
@@ -124,11 +122,12 @@ internal sealed class PmPaymentReceiver : IPaymentReceiver
             error ??= ticketError;
             if (error is null)
             {
-                credited += ev;
                 accepted++;
             }
         }
 
+        // One multiplication instead of a sum: EV's denominator is 2^256 − 1, and every addition would reduce by a GCD.
+        var credited = ticketParams.ExpectedValue * accepted;
         if (accepted > 0)
         {
             _ledger.Add(sender, ledgerKey, credited);

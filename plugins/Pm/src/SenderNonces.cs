@@ -12,72 +12,29 @@ namespace Livepeer.Plugins.Pm;
 /// </summary>
 internal sealed class SenderNonces
 {
-    private readonly Lock _lock = new();
-    private readonly Dictionary<Hash32, Entry> _entries = [];
-    private BigInteger _cleanedAt = BigInteger.MinusOne;
+    private readonly ExpiringParamsMap<HashSet<uint>> _seen = new();
 
     /// <summary>Entries held (for tests and metrics).</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _entries.Count;
-            }
-        }
-    }
+    public int Count => _seen.Count;
 
     /// <summary>Records <paramref name="nonce"/>; returns upstream's error text when it was seen or the limit is reached, else null.</summary>
-    public string? TryRecord(Hash32 recipientRandHash, BigInteger expirationBlock, EthAddress sender, uint nonce)
-    {
-        lock (_lock)
+    public string? TryRecord(Hash32 recipientRandHash, BigInteger expirationBlock, EthAddress sender, uint nonce) =>
+        _seen.Update(recipientRandHash, expirationBlock, seen =>
         {
-            if (!_entries.TryGetValue(recipientRandHash, out var entry))
-            {
-                entry = new Entry(expirationBlock);
-                _entries.Add(recipientRandHash, entry);
-            }
-            else if (entry.Seen.Contains(nonce))
+            if (seen.Contains(nonce))
             {
                 return $"invalid ticket senderNonce: already seen sender={sender.ToChecksumString()} nonce={nonce}";
             }
 
-            if (entry.Seen.Count >= Tickets.MaxSenderNonces)
+            if (seen.Count >= Tickets.MaxSenderNonces)
             {
                 return $"invalid ticket senderNonce: too many values sender={sender.ToChecksumString()} nonce={nonce}";
             }
 
-            entry.Seen.Add(nonce);
+            seen.Add(nonce);
             return null;
-        }
-    }
+        });
 
     /// <summary>Drops every entry whose expiration block is at or below <paramref name="lastSeenBlock"/>.</summary>
-    public void Expire(BigInteger lastSeenBlock)
-    {
-        lock (_lock)
-        {
-            if (lastSeenBlock <= _cleanedAt)
-            {
-                return;
-            }
-
-            _cleanedAt = lastSeenBlock;
-            foreach (var (key, entry) in _entries)
-            {
-                if (entry.ExpirationBlock <= lastSeenBlock)
-                {
-                    _entries.Remove(key);
-                }
-            }
-        }
-    }
-
-    private sealed class Entry(BigInteger expirationBlock)
-    {
-        public BigInteger ExpirationBlock { get; } = expirationBlock;
-
-        public HashSet<uint> Seen { get; } = [];
-    }
+    public void Expire(BigInteger lastSeenBlock) => _seen.Expire(lastSeenBlock);
 }

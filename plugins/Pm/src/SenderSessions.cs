@@ -1,5 +1,4 @@
 using System.Numerics;
-using Livepeer.Abstractions;
 using Livepeer.Abstractions.Payments;
 
 namespace Livepeer.Plugins.Pm;
@@ -12,72 +11,33 @@ namespace Livepeer.Plugins.Pm;
 /// </summary>
 internal sealed class SenderSessions
 {
-    private readonly Lock _lock = new();
-    private readonly Dictionary<Hash32, Session> _sessions = [];
-    private BigInteger _cleanedAt = BigInteger.MinusOne;
+    private readonly ExpiringParamsMap<Counter> _sessions = new();
 
     /// <summary>Sessions held.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _sessions.Count;
-            }
-        }
-    }
+    public int Count => _sessions.Count;
 
     /// <summary>
     /// Reserves <paramref name="count"/> consecutive nonces for <paramref name="ticketParams"/> and returns the first,
     /// or null when the recipient would refuse them (more than 600 per recipientRand).
     /// </summary>
-    public uint? Reserve(TicketParams ticketParams, int count)
-    {
-        lock (_lock)
+    public uint? Reserve(TicketParams ticketParams, int count) =>
+        _sessions.Update(ticketParams.RecipientRandHash, ticketParams.ExpirationBlock, session =>
         {
-            if (!_sessions.TryGetValue(ticketParams.RecipientRandHash, out var session))
-            {
-                session = new Session(ticketParams.ExpirationBlock);
-                _sessions.Add(ticketParams.RecipientRandHash, session);
-            }
-
             if (session.LastNonce + count > Tickets.MaxSenderNonces)
             {
-                return null;
+                return (uint?)null;
             }
 
             var first = session.LastNonce + 1;
             session.LastNonce += (uint)count;
             return first;
-        }
-    }
+        });
 
     /// <summary>Drops sessions whose params expired at or before <paramref name="lastSeenBlock"/>.</summary>
-    public void Expire(BigInteger lastSeenBlock)
+    public void Expire(BigInteger lastSeenBlock) => _sessions.Expire(lastSeenBlock);
+
+    private sealed class Counter
     {
-        lock (_lock)
-        {
-            if (lastSeenBlock <= _cleanedAt)
-            {
-                return;
-            }
-
-            _cleanedAt = lastSeenBlock;
-            foreach (var (key, session) in _sessions)
-            {
-                if (session.ExpirationBlock <= lastSeenBlock)
-                {
-                    _sessions.Remove(key);
-                }
-            }
-        }
-    }
-
-    private sealed class Session(BigInteger expirationBlock)
-    {
-        public BigInteger ExpirationBlock { get; } = expirationBlock;
-
         public uint LastNonce { get; set; }
     }
 }
