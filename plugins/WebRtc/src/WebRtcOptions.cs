@@ -25,6 +25,18 @@ public sealed record WebRtcOptions
     /// <summary>Without a valid ICE check for this long a transport closes (RFC 7675 §5.1 consent freshness: 30 s).</summary>
     public TimeSpan ConsentTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>WHIP: how long to wait for the first video packet (upstream's <c>LIVE_AI_VIDEO_GATHER_TIMEOUT</c>, 5 s).</summary>
+    public TimeSpan VideoGatherTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>WHIP: once video arrived, how long to wait for audio (upstream: 500 ms).</summary>
+    public TimeSpan AudioGatherTimeout { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>WHEP: how long a POST waits for the stream's output to exist (upstream waits without bound).</summary>
+    public TimeSpan WhepOutputTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>ICE servers announced in WHIP/WHEP <c>Link</c> headers (e.g. <c>stun:stun.example.org:3478</c>); none by default.</summary>
+    public IReadOnlyList<string> IceServers { get; init; } = [];
+
     /// <summary>Reads and validates the section; every problem is reported at once.</summary>
     /// <exception cref="InvalidOperationException">A setting is invalid.</exception>
     public static WebRtcOptions Read(IConfiguration configuration)
@@ -48,6 +60,19 @@ public sealed record WebRtcOptions
         var viewers = reader.Int("MaxViewersPerStream", defaults.MaxViewersPerStream, min: 0);
         var connect = reader.Duration("ConnectTimeout", defaults.ConnectTimeout, min: TimeSpan.FromSeconds(1));
         var consent = reader.Duration("ConsentTimeout", defaults.ConsentTimeout, min: TimeSpan.FromSeconds(2));
+        var videoGather = reader.Duration("VideoGatherTimeout", defaults.VideoGatherTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(1));
+        var audioGather = reader.Duration("AudioGatherTimeout", defaults.AudioGatherTimeout, TimeSpan.Zero, TimeSpan.FromSeconds(10));
+        var whepWait = reader.Duration("WhepOutputTimeout", defaults.WhepOutputTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(10));
+        var iceServers = reader.String("IceServers", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var server in iceServers)
+        {
+            if (!(server.StartsWith("stun:", StringComparison.Ordinal) || server.StartsWith("turn:", StringComparison.Ordinal) || server.StartsWith("turns:", StringComparison.Ordinal))
+                || server.Any(c => c is '<' or '>' or '"' or ' ' || char.IsControl(c)))
+            {
+                reader.AddError("IceServers", $"must be stun:/turn:/turns: URLs separated by commas (was '{server}')");
+            }
+        }
+
         reader.ThrowIfInvalid();
         return new WebRtcOptions
         {
@@ -56,6 +81,10 @@ public sealed record WebRtcOptions
             MaxViewersPerStream = viewers,
             ConnectTimeout = connect,
             ConsentTimeout = consent,
+            VideoGatherTimeout = videoGather,
+            AudioGatherTimeout = audioGather,
+            WhepOutputTimeout = whepWait,
+            IceServers = iceServers,
         };
     }
 }

@@ -1,3 +1,4 @@
+using Livepeer.Abstractions;
 using Livepeer.Abstractions.Hosting;
 using Livepeer.Plugins.WebRtc.Transport;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,5 +20,9 @@ public sealed class WebRtcPlugin : ILivepeerPlugin
         services.AddSingleton(options);
         services.AddSingleton<IWebRtcTransportFactory>(sp => new WebRtcTransportFactory(
             options, sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetService<ILogger<WebRtcTransportFactory>>()));
+        if (context.Roles.HasFlag(NodeRoles.Gateway))
+        {
+            Sessions.SessionServices.Add(services); // WHIP/WHEP, the page and the status routes live on the gateway's HTTP port
+        }
     }
 }

@@ -1,10 +1,10 @@
 using Livepeer.Abstractions.Conformance.Fakes;
 using Livepeer.Abstractions.Media;
 
-namespace Livepeer.Plugins.Hls.Tests;
+namespace Livepeer.Testing;
 
-/// <summary>The kit's in-memory hub plus what the host's hub adds: <see cref="IStreamObserver"/> notifications.</summary>
-internal sealed class ObservedHub : IMediaStreamHub
+/// <summary>The kit's in-memory hub plus what the host's hub adds: <see cref="IStreamObserver"/> notifications (shared by the plugin tests).</summary>
+public sealed class ObservedHub : IMediaStreamHub
 {
     private readonly InMemoryMediaStreamHub _inner = new(subscriberBuffer: 256);
     private readonly List<IStreamObserver> _observers = [];

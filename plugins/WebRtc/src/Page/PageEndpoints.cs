@@ -1,0 +1,69 @@
+using Livepeer.Abstractions;
+using Livepeer.Abstractions.AspNetCore;
+using Livepeer.Abstractions.Media;
+using Livepeer.Plugins.WebRtc.Sessions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Livepeer.Plugins.WebRtc.Page;
+
+/// <summary>
+/// The browser page and the status routes on the gateway's HTTP port: <c>/webrtc/</c> (index of active streams),
+/// <c>/webrtc/{stream}</c> (publish the camera over WHIP, play the output over WHEP, status beside them),
+/// <c>/webrtc/status</c> and <c>/webrtc/status/{stream}</c> (JSON: sessions and their counters).
+/// </summary>
+internal sealed class PageEndpoints(IMediaStreamHub hub, WebRtcSessions sessions) : IEndpointContributor
+{
+    private static readonly byte[] Html = Resource("webrtc.html");
+    private static readonly byte[] Script = Resource("webrtc.js");
+
+    public NodeListener Listener => NodeListener.Gateway;
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapGet("/webrtc", () => Results.Redirect("/webrtc/"));
+        endpoints.MapGet("/webrtc/", () => Results.Bytes(Html, "text/html; charset=utf-8"));
+        endpoints.MapGet("/webrtc/webrtc.js", () => Results.Bytes(Script, "text/javascript; charset=utf-8"));
+        endpoints.MapGet("/webrtc/status", () => Results.Json(NodeStatus()));
+        endpoints.MapGet("/webrtc/status/{stream}", (string stream) => Results.Json(StreamStatus(stream)));
+        endpoints.MapGet("/webrtc/{stream}", (string stream) =>
+            SdpExchange.IsValidStreamName(stream) ? Results.Bytes(Html, "text/html; charset=utf-8") : Results.NotFound());
+    }
+
+    internal object NodeStatus() => new
+    {
+        open = sessions.Count,
+        opened = sessions.Opened,
+        closed = sessions.Closed,
+        streams = hub.ActiveStreams.Select(s => new { stream = s.StreamId, protocol = s.Protocol }).ToList(),
+        sessions = sessions.All.Select(s => s.Status()).ToList(),
+    };
+
+    internal object StreamStatus(string stream)
+    {
+        var descriptor = hub.ActiveStreams.FirstOrDefault(s => s.StreamId == stream);
+        var output = hub.ActiveStreams.FirstOrDefault(s => s.StreamId == stream + StreamOutputs.OutputSuffix) ?? descriptor;
+        var own = sessions.OfStream(stream).Select(s => s.Status()).ToList();
+        return new
+        {
+            stream,
+            active = descriptor is not null,
+            protocol = descriptor?.Protocol,
+            tracks = descriptor?.Tracks.Select(t => new { kind = t.Kind.ToString().ToLowerInvariant(), codec = t.Codec, width = t.Width, height = t.Height }).ToList(),
+            output = output?.StreamId,
+            ingest = own.Where(s => s.Kind == "whip").ToList(),
+            viewers = own.Where(s => s.Kind == "whep").ToList(),
+        };
+    }
+
+    private static byte[] Resource(string name)
+    {
+        using var stream = typeof(PageEndpoints).Assembly.GetManifestResourceStream("Livepeer.Plugins.WebRtc.Page." + name)
+            ?? throw new InvalidOperationException($"embedded resource {name} is missing");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+}

@@ -1,0 +1,46 @@
+using Livepeer.Abstractions;
+using Livepeer.Abstractions.AspNetCore;
+using Livepeer.Abstractions.Egress;
+using Livepeer.Abstractions.Ingest;
+using Livepeer.Abstractions.Media;
+using Livepeer.Plugins.WebRtc.Page;
+using Livepeer.Plugins.WebRtc.Whep;
+using Livepeer.Plugins.WebRtc.Whip;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Livepeer.Plugins.WebRtc.Sessions;
+
+/// <summary>Registers the session layer on a gateway: WHIP/WHEP routes, the page, the ingest, the egress, the output cache.</summary>
+internal static class SessionServices
+{
+    public static void Add(IServiceCollection services)
+    {
+        services.AddSingleton<WebRtcSessions>();
+        services.AddSingleton<StreamOutputs>();
+        services.AddSingleton<IStreamObserver>(sp => sp.GetRequiredService<StreamOutputs>());
+        services.AddSingleton<IIngest>(sp => new WhipIngest(sp.GetService<INodeAddresses>()));
+        services.AddSingleton<IEgress>(sp => new WhepEgress(sp.GetService<INodeAddresses>()));
+        services.AddSingleton<IEndpointContributor>(sp => new WhipEndpoints(
+            sp.GetRequiredService<IMediaStreamHub>(),
+            sp.GetService<IWebRtcStack>(),
+            sp.GetRequiredService<WebRtcSessions>(),
+            sp.GetRequiredService<WebRtcOptions>(),
+            Time(sp),
+            Logger(sp)));
+        services.AddSingleton<IEndpointContributor>(sp => new WhepEndpoints(
+            sp.GetService<IWebRtcStack>(),
+            sp.GetRequiredService<StreamOutputs>(),
+            sp.GetRequiredService<WebRtcSessions>(),
+            sp.GetRequiredService<WebRtcOptions>(),
+            Time(sp),
+            Logger(sp)));
+        services.AddSingleton<IEndpointContributor>(sp => new PageEndpoints(sp.GetRequiredService<IMediaStreamHub>(), sp.GetRequiredService<WebRtcSessions>()));
+    }
+
+    private static TimeProvider Time(IServiceProvider services) => services.GetService<TimeProvider>() ?? TimeProvider.System;
+
+    private static ILogger Logger(IServiceProvider services) =>
+        services.GetService<ILoggerFactory>()?.CreateLogger("Livepeer.Plugins.WebRtc") ?? NullLogger.Instance;
+}
