@@ -8,7 +8,7 @@ source scripts/lib.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 require_dotnet
 ensure_apt_packages $(test_apt_packages)
-ensure_npm_dependencies tests/interop/ethers
+ensure_npm_dependencies tests/interop/ethers tests/interop/werift
 
 configuration=${CONFIGURATION:-Release}
 results=artifacts/test-results

@@ -23,8 +23,7 @@ internal sealed class PageEndpoints(IMediaStreamHub hub, WebRtcSessions sessions
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapGet("/webrtc", () => Results.Redirect("/webrtc/"));
-        endpoints.MapGet("/webrtc/", () => Results.Bytes(Html, "text/html; charset=utf-8"));
+        endpoints.MapGet("/webrtc", () => Results.Bytes(Html, "text/html; charset=utf-8")); // also /webrtc/
         endpoints.MapGet("/webrtc/webrtc.js", () => Results.Bytes(Script, "text/javascript; charset=utf-8"));
         endpoints.MapGet("/webrtc/status", () => Results.Json(NodeStatus()));
         endpoints.MapGet("/webrtc/status/{stream}", (string stream) => Results.Json(StreamStatus(stream)));

@@ -24,8 +24,12 @@ internal sealed class FakeStack : IWebRtcStack
 
     public bool ConnectAtOnce { get; set; } = true;
 
+    /// <summary>The newest offer handed to the stack.</summary>
+    public string? LastOffer { get; private set; }
+
     public IWhipPeer AcceptPublisher(string offerSdp)
     {
+        LastOffer = offerSdp;
         if (!offerSdp.Contains("H264", StringComparison.OrdinalIgnoreCase))
         {
             throw new OfferRejectedException("the offer has no H.264 video");
