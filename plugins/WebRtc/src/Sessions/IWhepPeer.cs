@@ -1,4 +1,4 @@
-using Livepeer.Media.MpegTs;
+using Livepeer.Abstractions.Media;
 
 namespace Livepeer.Plugins.WebRtc.Sessions;
 
@@ -12,12 +12,22 @@ internal interface IWhepPeer : IRtcPeer
     bool SendsAudio { get; }
 
     /// <summary>
-    /// Packetizes one frame demuxed from the stream's MPEG-TS and sends it; frames of kinds the peer does not take
-    /// are ignored. RTP timestamps and sequence numbers stay continuous across source changes (an orchestrator
-    /// swap: new PTS base, same codec parameters), so the player never has to reconnect.
+    /// Turns one whole segment of the output's MPEG-TS into the RTP packets to send, in order. RTP timestamps and
+    /// sequence numbers stay continuous across source changes (an orchestrator swap: new PTS base, same codec
+    /// parameters), so the player never has to reconnect.
     /// </summary>
-    ValueTask SendAsync(TsFrame frame, CancellationToken cancellationToken);
+    IReadOnlyList<OutgoingRtp> Packetize(ReadOnlyMemory<byte> segment);
 
-    /// <summary>Set when the player asked for a keyframe (PLI/FIR) since the last read; reading clears it.</summary>
-    bool TakeKeyframeRequest();
+    /// <summary>The output changed source (a new hub publication): start over at its next keyframe, rebased.</summary>
+    void StartNewSource();
+
+    /// <summary>Protects and sends one packet.</summary>
+    ValueTask SendAsync(OutgoingRtp packet, CancellationToken cancellationToken);
 }
+
+/// <summary>One RTP packet to send.</summary>
+/// <param name="Kind">Video or audio.</param>
+/// <param name="MediaTime">Its media time on a 90 kHz clock common to both kinds (what the pacer spreads packets by).</param>
+/// <param name="Packet">The plain RTP packet.</param>
+/// <param name="StartsFrame">True for the first packet of a frame (video) or for every audio packet.</param>
+internal readonly record struct OutgoingRtp(TrackKind Kind, long MediaTime, ReadOnlyMemory<byte> Packet, bool StartsFrame);

@@ -24,13 +24,13 @@ internal static class SessionServices
         services.AddSingleton<IEgress>(sp => new WhepEgress(sp.GetService<INodeAddresses>()));
         services.AddSingleton<IEndpointContributor>(sp => new WhipEndpoints(
             sp.GetRequiredService<IMediaStreamHub>(),
-            sp.GetService<IWebRtcStack>(),
+            Stack(sp),
             sp.GetRequiredService<WebRtcSessions>(),
             sp.GetRequiredService<WebRtcOptions>(),
             Time(sp),
             Logger(sp)));
         services.AddSingleton<IEndpointContributor>(sp => new WhepEndpoints(
-            sp.GetService<IWebRtcStack>(),
+            Stack(sp),
             sp.GetRequiredService<StreamOutputs>(),
             sp.GetRequiredService<WebRtcSessions>(),
             sp.GetRequiredService<WebRtcOptions>(),
@@ -38,6 +38,11 @@ internal static class SessionServices
             Logger(sp)));
         services.AddSingleton<IEndpointContributor>(sp => new PageEndpoints(sp.GetRequiredService<IMediaStreamHub>(), sp.GetRequiredService<WebRtcSessions>()));
     }
+
+    /// <summary>A stack registered by a test, else the plugin's own layers once a transport factory is registered.</summary>
+    private static IWebRtcStack? Stack(IServiceProvider services) =>
+        services.GetService<IWebRtcStack>()
+        ?? (services.GetService<Transport.IWebRtcTransportFactory>() is { } transports ? new Stack.WebRtcStack(transports, Time(services)) : null);
 
     private static TimeProvider Time(IServiceProvider services) => services.GetService<TimeProvider>() ?? TimeProvider.System;
 

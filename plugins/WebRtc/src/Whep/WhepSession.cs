@@ -1,6 +1,4 @@
 using Livepeer.Abstractions.Media;
-using Livepeer.Media;
-using Livepeer.Media.MpegTs;
 using Livepeer.Plugins.WebRtc.Sessions;
 
 namespace Livepeer.Plugins.WebRtc.Whep;
@@ -20,12 +18,10 @@ internal sealed class WhepSession : WebRtcSession
     private readonly WebRtcOptions _options;
     private readonly TimeProvider _time;
     private readonly FramePacer _pacer;
-    private readonly List<TsFrame> _pending = [];
     private MediaSegment? _first;
     private IStreamSubscription? _subscription;
     private long _frames;
     private long _segments;
-    private bool _sawKeyframe;
     private string _state = "connecting";
 
     public WhepSession(string id, string stream, IWhepPeer peer, MediaSegment first, IStreamSubscription subscription, StreamOutputs outputs, WebRtcSessions registry, WebRtcOptions options, TimeProvider time)
@@ -88,12 +84,10 @@ internal sealed class WhepSession : WebRtcSession
 
     private async Task PlayAllAsync(CancellationToken stopping)
     {
-        var demuxer = new TsDemuxer();
-        demuxer.FrameReceived += frame => _pending.Add(frame with { Data = frame.Data.ToArray() });
         while (!stopping.IsCancellationRequested)
         {
             var lastSequence = _first!.Sequence;
-            await PlayAsync(demuxer, _first, stopping).ConfigureAwait(false);
+            await PlayAsync(_first, stopping).ConfigureAwait(false);
             await foreach (var segment in _subscription!.ReadAllAsync(stopping).ConfigureAwait(false))
             {
                 if (segment.Sequence <= lastSequence && segment.Sequence != 0)
@@ -102,7 +96,7 @@ internal sealed class WhepSession : WebRtcSession
                 }
 
                 lastSequence = segment.Sequence;
-                await PlayAsync(demuxer, segment, stopping).ConfigureAwait(false);
+                await PlayAsync(segment, stopping).ConfigureAwait(false);
             }
 
             // The output ended: wait for the stream's next output (swap / re-publish) on the same peer.
@@ -116,6 +110,7 @@ internal sealed class WhepSession : WebRtcSession
                 return;
             }
 
+            _peer.StartNewSource();
             _subscription = next;
             _first = latest;
             _state = "playing";
@@ -134,44 +129,23 @@ internal sealed class WhepSession : WebRtcSession
         await _peer.DisposeAsync().ConfigureAwait(false);
     }
 
-    private async Task PlayAsync(TsDemuxer demuxer, MediaSegment segment, CancellationToken cancellationToken)
+    private async Task PlayAsync(MediaSegment segment, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _segments);
-        _pending.Clear();
-        try
+        foreach (var packet in _peer.Packetize(segment.Data))
         {
-            demuxer.Push(segment.Data.Span);
-            demuxer.Flush();
-        }
-        catch (MediaFormatException)
-        {
-            // damaged packets are dropped by the demuxer; the frames it could assemble are still played
-        }
-
-        foreach (var frame in _pending)
-        {
-            if (frame.Track.IsVideo)
+            if (packet.StartsFrame)
             {
-                if (!_sawKeyframe && !frame.IsKeyframe)
+                var delay = _pacer.DelayFor(packet.MediaTime);
+                if (delay > TimeSpan.Zero)
                 {
-                    continue;
+                    await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
                 }
 
-                _sawKeyframe = true;
-            }
-            else if (!_sawKeyframe && _peer.SendsVideo)
-            {
-                continue; // video leads, as upstream: no audio before the first picture
+                Interlocked.Increment(ref _frames);
             }
 
-            var delay = _pacer.DelayFor(frame.Track.IsVideo ? frame.Dts : frame.Pts);
-            if (delay > TimeSpan.Zero)
-            {
-                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-            }
-
-            await _peer.SendAsync(frame, cancellationToken).ConfigureAwait(false);
-            Interlocked.Increment(ref _frames);
+            await _peer.SendAsync(packet, cancellationToken).ConfigureAwait(false);
         }
     }
 }

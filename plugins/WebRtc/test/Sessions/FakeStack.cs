@@ -171,19 +171,36 @@ internal sealed class FakeWhipPeer(bool hasAudio) : FakePeer, IWhipPeer
 
 internal sealed class FakeWhepPeer(bool video, bool audio) : FakePeer, IWhepPeer
 {
-    private int _keyframeRequest;
-
     public bool SendsVideo => video;
 
     public bool SendsAudio => audio;
 
-    public ConcurrentQueue<TsFrame> Frames { get; } = new();
+    /// <summary>What was sent: one "packet" per demuxed frame (the frame itself), H.264 and Opus only.</summary>
+    public ConcurrentQueue<(OutgoingRtp Packet, bool Keyframe)> Sent { get; } = new();
 
-    public ValueTask SendAsync(TsFrame frame, CancellationToken cancellationToken)
+    public int NewSources;
+
+    public IReadOnlyList<OutgoingRtp> Packetize(ReadOnlyMemory<byte> segment)
     {
-        Frames.Enqueue(frame);
-        return ValueTask.CompletedTask;
+        var frames = new List<OutgoingRtp>();
+        var demuxer = new TsDemuxer();
+        demuxer.FrameReceived += f =>
+        {
+            if (f.Track.Codec is TsCodec.H264 or TsCodec.Opus)
+            {
+                frames.Add(new OutgoingRtp(f.Track.IsVideo ? TrackKind.Video : TrackKind.Audio, f.Dts, f.Data.ToArray(), f.IsKeyframe));
+            }
+        };
+        demuxer.Push(segment.Span);
+        demuxer.Flush();
+        return frames;
     }
 
-    public bool TakeKeyframeRequest() => Interlocked.Exchange(ref _keyframeRequest, 0) == 1;
+    public void StartNewSource() => Interlocked.Increment(ref NewSources);
+
+    public ValueTask SendAsync(OutgoingRtp packet, CancellationToken cancellationToken)
+    {
+        Sent.Enqueue((packet, packet.StartsFrame));
+        return ValueTask.CompletedTask;
+    }
 }

@@ -36,8 +36,8 @@ public sealed class WhepHttpTests
         var viewer = Assert.Single(stack.Viewers);
         Assert.True(viewer.SendsVideo);
         Assert.False(viewer.SendsAudio); // the fixture's audio is AAC: WebRTC cannot carry it
-        await WebRtcServer.EventuallyAsync(() => viewer.Frames.Any(f => f.Track.IsVideo), "video frames");
-        Assert.True(viewer.Frames.First(f => f.Track.IsVideo).IsKeyframe);
+        await WebRtcServer.EventuallyAsync(() => viewer.Sent.Any(f => f.Packet.Kind == TrackKind.Video), "video frames");
+        Assert.True(viewer.Sent.First().Keyframe); // the cached newest segment starts with its IDR
     }
 
     [Fact]
@@ -113,14 +113,15 @@ public sealed class WhepHttpTests
         var first = await PublishAsync(server, "cam");
         using var response = await server.Client.PostAsync("/whep/cam", Offers.Sdp(Offers.VideoAndAudio));
         var viewer = Assert.Single(stack.Viewers);
-        await WebRtcServer.EventuallyAsync(() => !viewer.Frames.IsEmpty, "frames");
+        await WebRtcServer.EventuallyAsync(() => !viewer.Sent.IsEmpty, "frames");
         await first.DisposeAsync();
         await Task.Delay(100);
         Assert.Equal(1, server.Sessions.Count);
 
-        var before = viewer.Frames.Count;
+        var before = viewer.Sent.Count;
         await using var second = await PublishAsync(server, "cam", segments: 2);
-        await WebRtcServer.EventuallyAsync(() => viewer.Frames.Count > before, "frames of the new output");
+        await WebRtcServer.EventuallyAsync(() => viewer.Sent.Count > before, "frames of the new output");
+        Assert.Equal(1, viewer.NewSources);
         Assert.False(viewer.Disposed);
         Assert.Single(stack.Viewers);
     }

@@ -24,7 +24,8 @@ public sealed class WhipHttpTests
         Assert.Equal("<stun:stun.example.org:3478>; rel=\"ice-server\"", Assert.Single(response.Headers.GetValues("Link")));
         Assert.Equal("Location, ETag, Link, Livepeer-Playback-URL", Assert.Single(response.Headers.GetValues("Access-Control-Expose-Headers")));
         Assert.Equal("*", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
-        Assert.EndsWith("/cam/whep", Assert.Single(response.Headers.GetValues("Livepeer-Playback-URL")), StringComparison.Ordinal);
+        var playback = Assert.Single(response.Headers.GetValues("Livepeer-Playback-URL"));
+        Assert.EndsWith(path.StartsWith("/live", StringComparison.Ordinal) ? "/live/video-to-video/cam/whep" : "/whep/cam", playback, StringComparison.Ordinal);
 
         var stream = Assert.Single(server.Hub.ActiveStreams);
         Assert.Equal(("cam", "whip"), (stream.StreamId, stream.Protocol));

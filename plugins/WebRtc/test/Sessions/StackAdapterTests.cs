@@ -1,0 +1,165 @@
+using System.Net;
+using System.Threading.Channels;
+using Livepeer.Abstractions.Media;
+using Livepeer.Plugins.WebRtc.Dtls;
+using Livepeer.Plugins.WebRtc.Ice;
+using Livepeer.Plugins.WebRtc.Sessions;
+using Livepeer.Plugins.WebRtc.Sessions.Stack;
+using Livepeer.Plugins.WebRtc.Transport;
+using Livepeer.Testing;
+
+namespace Livepeer.Plugins.WebRtc.Tests.Sessions;
+
+/// <summary>
+/// The session layer's adapter over the SDP, transport and media layers (<see cref="WebRtcStack"/>), with a transport
+/// that records instead of touching the network: offers answered with the transport's credentials, RTP classified by
+/// payload type, the output's MPEG-TS turned into paced-able RTP.
+/// </summary>
+public sealed class StackAdapterTests
+{
+    [Fact]
+    public void WhipAnswerCarriesTheTransportsCredentialsAndCandidate()
+    {
+        var factory = new RecordingFactory();
+        var stack = new WebRtcStack(factory, TimeProvider.System);
+        var peer = stack.AcceptPublisher(Offers.VideoAndAudio);
+        var transport = Assert.Single(factory.Created);
+
+        Assert.Equal("abcd", transport.Remote.Ice.Ufrag);
+        Assert.Contains($"a=ice-ufrag:{transport.LocalIce.Ufrag}", peer.AnswerSdp, StringComparison.Ordinal);
+        Assert.Contains($"a=ice-pwd:{transport.LocalIce.Password}", peer.AnswerSdp, StringComparison.Ordinal);
+        Assert.Contains("127.0.0.1 40000 typ host", peer.AnswerSdp, StringComparison.Ordinal);
+        Assert.Contains("a=recvonly", peer.AnswerSdp, StringComparison.Ordinal);
+        Assert.True(peer.HasAudio);
+    }
+
+    [Theory]
+    [InlineData(Offers.AudioOnly)]
+    [InlineData("v=0\r\nnonsense")]
+    public void UnusableOffersAreRejectedAndTheirTransportClosed(string offer)
+    {
+        var factory = new RecordingFactory();
+        var stack = new WebRtcStack(factory, TimeProvider.System);
+        Assert.Throws<OfferRejectedException>(() => stack.AcceptPublisher(offer));
+        Assert.All(factory.Created, t => Assert.True(t.Disposed));
+    }
+
+    [Fact]
+    public async Task WhipPeerClassifiesRtpByPayloadTypeAndDropsRtcp()
+    {
+        var factory = new RecordingFactory();
+        var peer = new WebRtcStack(factory, TimeProvider.System).AcceptPublisher(Offers.VideoAndAudio);
+        var transport = Assert.Single(factory.Created);
+        var video = FakeStack.Rtp(1, 3000);
+        var audio = FakeStack.Rtp(1, 960);
+        audio[1] = 111;
+        var unknown = FakeStack.Rtp(2, 960);
+        unknown[1] = 99;
+        transport.Deliver(new WebRtcPacket(false, video));
+        transport.Deliver(new WebRtcPacket(true, new byte[] { 0x81, 201, 0, 1, 0, 0, 0, 1 }));
+        transport.Deliver(new WebRtcPacket(false, unknown));
+        transport.Deliver(new WebRtcPacket(false, audio));
+        transport.Close();
+
+        var received = new List<ReceivedRtp>();
+        await foreach (var packet in peer.Media.ReadAllAsync())
+        {
+            received.Add(packet);
+        }
+
+        Assert.Equal([TrackKind.Video, TrackKind.Audio], received.Select(r => r.Kind));
+        Assert.True(await peer.RequestKeyframeAsync(CancellationToken.None));
+        var pli = Assert.Single(transport.Rtcp);
+        Assert.Equal(206, pli[1]);
+        await peer.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task WhepPeerPacketizesTheOutputsH264()
+    {
+        var factory = new RecordingFactory();
+        var offer = Offers.VideoAndAudio.Replace("a=sendonly", "a=recvonly", StringComparison.Ordinal);
+        var peer = new WebRtcStack(factory, TimeProvider.System).AcceptViewer(offer, streamHasVideo: true, streamHasAudio: false);
+        Assert.True(peer.SendsVideo);
+        Assert.False(peer.SendsAudio);
+        Assert.Contains("a=sendonly", peer.AnswerSdp, StringComparison.Ordinal);
+
+        var packets = peer.Packetize(FfmpegSegments.All[0]);
+        Assert.NotEmpty(packets);
+        Assert.All(packets, p => Assert.Equal(TrackKind.Video, p.Kind));
+        Assert.All(packets, p => Assert.InRange(p.Packet.Length, 13, 1300));
+        Assert.Equal(60, packets.Count(p => p.StartsFrame)); // 2 s at 30 fps
+        await peer.SendAsync(packets[0], CancellationToken.None);
+        Assert.Single(factory.Created[0].Rtp);
+        await peer.DisposeAsync();
+    }
+
+    private sealed class RecordingFactory : IWebRtcTransportFactory
+    {
+        public List<RecordingTransport> Created { get; } = [];
+
+        public WebRtcTransportFactoryStats Stats => new();
+
+        public IWebRtcTransport Create(WebRtcRemotePeer remote)
+        {
+            var transport = new RecordingTransport(remote);
+            Created.Add(transport);
+            return transport;
+        }
+    }
+
+    private sealed class RecordingTransport(WebRtcRemotePeer remote) : IWebRtcTransport
+    {
+        private readonly Channel<WebRtcPacket> _received = Channel.CreateUnbounded<WebRtcPacket>();
+        private readonly TaskCompletionSource<WebRtcCloseReason> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public WebRtcRemotePeer Remote => remote;
+
+        public IceCredentials LocalIce { get; } = IceCredentials.Generate();
+
+        public DtlsFingerprint LocalFingerprint { get; } = DtlsFingerprint.Of([1, 2, 3]);
+
+        public IPEndPoint LocalEndPoint { get; } = new(IPAddress.Loopback, 40000);
+
+        public Task Connected => Task.CompletedTask;
+
+        public Task<WebRtcCloseReason> Closed => _closed.Task;
+
+        public ChannelReader<WebRtcPacket> Received => _received.Reader;
+
+        public WebRtcTransportStats Stats => new();
+
+        public List<byte[]> Rtp { get; } = [];
+
+        public List<byte[]> Rtcp { get; } = [];
+
+        public bool Disposed { get; private set; }
+
+        public void Deliver(WebRtcPacket packet) => _received.Writer.TryWrite(packet);
+
+        public void Close()
+        {
+            _received.Writer.TryComplete();
+            _closed.TrySetResult(WebRtcCloseReason.PeerClosed);
+        }
+
+        public ValueTask<bool> SendRtpAsync(ReadOnlyMemory<byte> rtpPacket, CancellationToken cancellationToken = default)
+        {
+            Rtp.Add(rtpPacket.ToArray());
+            return ValueTask.FromResult(true);
+        }
+
+        public ValueTask<bool> SendRtcpAsync(ReadOnlyMemory<byte> rtcpPacket, CancellationToken cancellationToken = default)
+        {
+            Rtcp.Add(rtcpPacket.ToArray());
+            return ValueTask.FromResult(true);
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Disposed = true;
+            Close();
+            return ValueTask.CompletedTask;
+        }
+    }
+}
