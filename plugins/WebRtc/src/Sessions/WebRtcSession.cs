@@ -84,6 +84,24 @@ internal abstract class WebRtcSession
         await Completion.ConfigureAwait(false);
     }
 
+    /// <summary>Waits for ICE and DTLS; false (with the reason set) when the peer did not connect within <paramref name="timeout"/>.</summary>
+    protected async Task<bool> ConnectAsync(IRtcPeer peer, TimeSpan timeout, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(peer);
+        using var connectTimeout = new CancellationTokenSource(timeout, time);
+        using var connect = CancellationTokenSource.CreateLinkedTokenSource(Stopping, connectTimeout.Token);
+        try
+        {
+            await peer.Connected.WaitAsync(connect.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (!Stopping.IsCancellationRequested)
+        {
+            EndReason = "ICE/DTLS did not connect in time";
+            return false;
+        }
+    }
+
     /// <summary>The session's work; returns when the session ends.</summary>
     protected abstract Task RunAsync();
 

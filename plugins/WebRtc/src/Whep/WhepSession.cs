@@ -57,15 +57,8 @@ internal sealed class WhepSession : WebRtcSession
     protected override async Task RunAsync()
     {
         var stopping = Stopping;
-        using var connectTimeout = new CancellationTokenSource(_options.ConnectTimeout, _time);
-        using var connect = CancellationTokenSource.CreateLinkedTokenSource(stopping, connectTimeout.Token);
-        try
+        if (!await ConnectAsync(_peer, _options.ConnectTimeout, _time).ConfigureAwait(false))
         {
-            await _peer.Connected.WaitAsync(connect.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
-        {
-            EndReason = "ICE/DTLS did not connect in time";
             return;
         }
 

@@ -11,18 +11,15 @@ namespace Livepeer.Plugins.WebRtc.Sessions.Stack;
 /// A WHEP peer on a transport: the media layer's <see cref="TsToRtpPacketizer"/> (timestamps rebased across source
 /// changes) and SRTP sends; what the player sends back (RTCP receiver reports, PLI) is read and dropped.
 /// </summary>
-internal sealed class WhepPeer : IWhepPeer
+internal sealed class WhepPeer : TransportPeer, IWhepPeer
 {
-    private readonly IWebRtcTransport _transport;
-    private readonly SdpAnswer _answer;
     private readonly TsToRtpPacketizer _packetizer;
     private readonly List<OutgoingRtp> _batch = [];
     private readonly Task _drain;
 
     public WhepPeer(IWebRtcTransport transport, SdpAnswer answer, uint videoSsrc, uint audioSsrc)
+        : base(transport, answer)
     {
-        _transport = transport;
-        _answer = answer;
         _packetizer = new TsToRtpPacketizer(new TsToRtpOptions
         {
             Video = answer.Video is { } video ? new RtpStreamWriter(videoSsrc, (byte)video.Codec.PayloadType, (ushort)RandomNumberGenerator.GetInt32(ushort.MaxValue)) : null,
@@ -32,24 +29,9 @@ internal sealed class WhepPeer : IWhepPeer
         _drain = Task.Run(DrainAsync);
     }
 
-    public string AnswerSdp => _answer.Sdp;
+    public bool SendsVideo => Answer.Video is not null;
 
-    public Task Connected => _transport.Connected;
-
-    public Task Closed => _transport.Closed;
-
-    public (long Received, long Sent) Bytes
-    {
-        get
-        {
-            var stats = _transport.Stats;
-            return (stats.BytesReceived, stats.BytesSent);
-        }
-    }
-
-    public bool SendsVideo => _answer.Video is not null;
-
-    public bool SendsAudio => _answer.Audio is not null;
+    public bool SendsAudio => Answer.Audio is not null;
 
     public IReadOnlyList<OutgoingRtp> Packetize(ReadOnlyMemory<byte> segment)
     {
@@ -62,11 +44,11 @@ internal sealed class WhepPeer : IWhepPeer
     public void StartNewSource() => _packetizer.StartNewSource();
 
     public async ValueTask SendAsync(OutgoingRtp packet, CancellationToken cancellationToken) =>
-        await _transport.SendRtpAsync(packet.Packet, cancellationToken).ConfigureAwait(false);
+        await Transport.SendRtpAsync(packet.Packet, cancellationToken).ConfigureAwait(false);
 
     public async ValueTask DisposeAsync()
     {
-        await _transport.DisposeAsync().ConfigureAwait(false);
+        await Transport.DisposeAsync().ConfigureAwait(false);
         await _drain.ConfigureAwait(false);
     }
 
@@ -85,7 +67,7 @@ internal sealed class WhepPeer : IWhepPeer
 
     private async Task DrainAsync()
     {
-        await foreach (var unused in _transport.Received.ReadAllAsync().ConfigureAwait(false))
+        await foreach (var unused in Transport.Received.ReadAllAsync().ConfigureAwait(false))
         {
             // receiver reports and PLI: nothing to do (the output is not re-encoded, keyframes come with segments)
         }

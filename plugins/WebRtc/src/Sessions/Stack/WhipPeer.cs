@@ -12,39 +12,21 @@ namespace Livepeer.Plugins.WebRtc.Sessions.Stack;
 /// A WHIP peer on a transport: decrypted RTP classified by the answer's payload types (RTCP and unknown payload types
 /// are dropped), the RTP→MPEG-TS segmenter of the media layer, and PLI for keyframe requests.
 /// </summary>
-internal sealed class WhipPeer : IWhipPeer
+internal sealed class WhipPeer : TransportPeer, IWhipPeer
 {
-    private readonly IWebRtcTransport _transport;
-    private readonly SdpAnswer _answer;
     private readonly TimeProvider _time;
     private readonly Channel<ReceivedRtp> _media = Channel.CreateBounded<ReceivedRtp>(new BoundedChannelOptions(4096) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Task _pump;
     private uint _videoSsrc;
 
     public WhipPeer(IWebRtcTransport transport, SdpAnswer answer, TimeProvider time)
+        : base(transport, answer)
     {
-        _transport = transport;
-        _answer = answer;
         _time = time;
         _pump = Task.Run(PumpAsync);
     }
 
-    public string AnswerSdp => _answer.Sdp;
-
-    public Task Connected => _transport.Connected;
-
-    public Task Closed => _transport.Closed;
-
-    public (long Received, long Sent) Bytes
-    {
-        get
-        {
-            var stats = _transport.Stats;
-            return (stats.BytesReceived, stats.BytesSent);
-        }
-    }
-
-    public bool HasAudio => _answer.Audio is not null;
+    public bool HasAudio => Answer.Audio is not null;
 
     public ChannelReader<ReceivedRtp> Media => _media.Reader;
 
@@ -54,7 +36,7 @@ internal sealed class WhipPeer : IWhipPeer
 
     public async ValueTask<bool> RequestKeyframeAsync(CancellationToken cancellationToken)
     {
-        if (_videoSsrc == 0 || _answer.Video is not { } video || !(video.Pli || video.Fir))
+        if (_videoSsrc == 0 || Answer.Video is not { } video || !(video.Pli || video.Fir))
         {
             return false;
         }
@@ -66,22 +48,22 @@ internal sealed class WhipPeer : IWhipPeer
         BinaryPrimitives.WriteUInt16BigEndian(pli.AsSpan(2), 2);
         BinaryPrimitives.WriteUInt32BigEndian(pli.AsSpan(4), 1);
         BinaryPrimitives.WriteUInt32BigEndian(pli.AsSpan(8), _videoSsrc);
-        return await _transport.SendRtcpAsync(pli, cancellationToken).ConfigureAwait(false);
+        return await Transport.SendRtcpAsync(pli, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _transport.DisposeAsync().ConfigureAwait(false);
+        await Transport.DisposeAsync().ConfigureAwait(false);
         await _pump.ConfigureAwait(false);
     }
 
     private async Task PumpAsync()
     {
-        var videoPt = _answer.Video?.Codec.PayloadType ?? -1;
-        var audioPt = _answer.Audio?.Codec.PayloadType ?? -1;
+        var videoPt = Answer.Video?.Codec.PayloadType ?? -1;
+        var audioPt = Answer.Audio?.Codec.PayloadType ?? -1;
         try
         {
-            await foreach (var packet in _transport.Received.ReadAllAsync().ConfigureAwait(false))
+            await foreach (var packet in Transport.Received.ReadAllAsync().ConfigureAwait(false))
             {
                 if (packet.IsRtcp || packet.Data.Length < RtpPacket.HeaderSize)
                 {
