@@ -98,11 +98,16 @@ public sealed class WhipHttpTests
     }
 
     [Fact]
-    public async Task WithoutAStackThePostIs503()
+    public async Task ThePluginsOwnStackAnswersAndRefuses()
     {
         await using var server = await WebRtcServer.StartAsync(stack: null);
-        using var response = await server.Client.PostAsync("/whip/cam", Offers.Sdp(Offers.VideoAndAudio));
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        using var answered = await server.Client.PostAsync("/whip/cam", Offers.Sdp(Offers.VideoAndAudio));
+        using var refused = await server.Client.PostAsync("/whip/other", Offers.Sdp(Offers.AudioOnly));
+        Assert.Equal(HttpStatusCode.Created, answered.StatusCode);
+        Assert.Contains("a=ice-lite", await answered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        using var deleted = await server.Client.DeleteAsync(answered.Headers.Location);
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
     }
 
     [Fact]
