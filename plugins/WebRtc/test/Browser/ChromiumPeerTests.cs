@@ -84,7 +84,19 @@ public sealed class ChromiumPeerTests(ChromiumFixture chromium)
 
         Assert.True(stats.GetProperty("framesDecoded").GetInt32() >= 10, $"frames decoded: {stats}");
         Assert.True(stats.GetProperty("audioPackets").GetInt32() > 0, $"audio: {stats}");
-        Console.WriteLine($"WHEP POST → first decoded frame: {first} ms (publisher already live); {stats}");
+        Console.WriteLine($"WHIP publish → first WHEP decoded frame: {first} ms; {stats}");
+
+        // Time to first frame when the output already exists: a second play starts at the cached live-edge segment.
+        await player.EvaluateAsync("() => window.lp.unplay()");
+        clock.Restart();
+        await player.EvaluateAsync("() => window.lp.play()");
+        while (clock.Elapsed < TimeSpan.FromSeconds(10) && (await player.EvaluateAsync<JsonElement>("() => window.lp.playerStats()")).GetProperty("framesDecoded").GetInt32() == 0)
+        {
+            await Task.Delay(20);
+        }
+
+        Console.WriteLine($"WHEP POST → first decoded frame (output exists): {clock.ElapsedMilliseconds} ms");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "the second viewer decoded no frame");
         await player.EvaluateAsync("() => window.lp.unplay()");
         await publisher.EvaluateAsync("() => window.lp.unpublish()");
         await WebRtcServer.EventuallyAsync(() => server.Sessions.Count == 0, "all sessions to end");
