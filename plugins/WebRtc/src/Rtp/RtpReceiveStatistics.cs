@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Livepeer.Plugins.WebRtc.Rtp.Rtcp;
 
 namespace Livepeer.Plugins.WebRtc.Rtp;
@@ -30,8 +31,8 @@ public sealed class RtpReceiveStatistics
         _time = time;
     }
 
-    /// <summary>The source.</summary>
-    public uint Ssrc { get; }
+    /// <summary>The source (learnt from the first datagram when <see cref="OnDatagram"/> feeds the statistics).</summary>
+    public uint Ssrc { get; private set; }
 
     /// <summary>Packets received (duplicates included, as RFC 3550 counts them).</summary>
     public long Received { get; private set; }
@@ -47,6 +48,40 @@ public sealed class RtpReceiveStatistics
 
     /// <summary>Interarrival jitter in RTP timestamp units (A.8).</summary>
     public uint Jitter => (uint)(_jitterScaled >> 4);
+
+    /// <summary>Bytes of the datagrams counted by <see cref="OnDatagram"/>.</summary>
+    public long Bytes { get; private set; }
+
+    /// <summary>Datagrams refused by <see cref="OnDatagram"/> as not RTP (shorter than a header or not version 2).</summary>
+    public long Malformed { get; private set; }
+
+    /// <summary>Arrival time of the newest datagram counted by <see cref="OnDatagram"/>, or null before the first.</summary>
+    public DateTimeOffset? LastPacketAt { get; private set; }
+
+    /// <summary>Interarrival jitter in seconds.</summary>
+    public double JitterSeconds => (double)Jitter / _clockRate;
+
+    /// <summary>
+    /// Records a whole RTP datagram as it arrives: sequence number and timestamp read from its header, its bytes and
+    /// arrival time kept; anything that is not RTP is counted in <see cref="Malformed"/> and otherwise ignored.
+    /// </summary>
+    public void OnDatagram(ReadOnlySpan<byte> datagram)
+    {
+        if (datagram.Length < 12 || datagram[0] >> 6 != 2)
+        {
+            Malformed++;
+            return;
+        }
+
+        if (Received == 0)
+        {
+            Ssrc = BinaryPrimitives.ReadUInt32BigEndian(datagram[8..]);
+        }
+
+        Bytes += datagram.Length;
+        LastPacketAt = _time.GetUtcNow();
+        OnPacket(BinaryPrimitives.ReadUInt16BigEndian(datagram[2..]), BinaryPrimitives.ReadUInt32BigEndian(datagram[4..]));
+    }
 
     /// <summary>Records a packet as it arrives (before reordering).</summary>
     public void OnPacket(ushort sequenceNumber, uint timestamp)

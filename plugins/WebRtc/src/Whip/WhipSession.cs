@@ -1,6 +1,8 @@
 using Livepeer.Abstractions.Media;
 using Livepeer.Plugins.WebRtc.Sessions;
 
+using Livepeer.Plugins.WebRtc.Rtp;
+
 namespace Livepeer.Plugins.WebRtc.Whip;
 
 /// <summary>
@@ -17,8 +19,8 @@ internal sealed class WhipSession : WebRtcSession
     private readonly IStreamPublication _publication;
     private readonly WebRtcOptions _options;
     private readonly TimeProvider _time;
-    private readonly RtpReceiveStats _video;
-    private readonly RtpReceiveStats _audio;
+    private readonly RtpReceiveStatistics _video;
+    private readonly RtpReceiveStatistics _audio;
     private readonly Lock _statsLock = new();
     private readonly BitrateWindow _videoRate;
     private readonly BitrateWindow _audioRate;
@@ -33,8 +35,8 @@ internal sealed class WhipSession : WebRtcSession
         _publication = publication;
         _options = options;
         _time = time;
-        _video = new RtpReceiveStats(peer.ClockRate(TrackKind.Video));
-        _audio = new RtpReceiveStats(peer.ClockRate(TrackKind.Audio));
+        _video = new RtpReceiveStatistics(0, peer.ClockRate(TrackKind.Video), time);
+        _audio = new RtpReceiveStatistics(0, peer.ClockRate(TrackKind.Audio), time);
         _videoRate = new BitrateWindow(time);
         _audioRate = new BitrateWindow(time);
     }
@@ -123,8 +125,8 @@ internal sealed class WhipSession : WebRtcSession
         await _publication.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static TrackReceiveStatus Track(RtpReceiveStats stats, BitrateWindow rate) =>
-        new(stats.Packets, Math.Max(0, stats.Lost), stats.JitterSeconds, stats.Bytes, rate.BitsPerSecond, stats.LastPacketAt);
+    private static TrackReceiveStatus Track(RtpReceiveStatistics stats, BitrateWindow rate) =>
+        new(stats.Received, Math.Max(0, stats.CumulativeLost), stats.JitterSeconds, stats.Bytes, rate.BitsPerSecond, stats.LastPacketAt);
 
     /// <summary>
     /// Reads until the first video packet (or the video timeout), then waits at most the audio timeout for audio
@@ -176,17 +178,16 @@ internal sealed class WhipSession : WebRtcSession
 
     private void Count(ReceivedRtp packet)
     {
-        var now = _time.GetUtcNow();
         lock (_statsLock)
         {
             if (packet.Kind == TrackKind.Video)
             {
-                _video.Add(packet.Packet.Span, now);
+                _video.OnDatagram(packet.Packet.Span);
                 _videoRate.Add(packet.Packet.Length);
             }
             else
             {
-                _audio.Add(packet.Packet.Span, now);
+                _audio.OnDatagram(packet.Packet.Span);
                 _audioRate.Add(packet.Packet.Length);
             }
         }

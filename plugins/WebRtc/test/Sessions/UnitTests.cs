@@ -1,4 +1,5 @@
 using Livepeer.Abstractions.Conformance.Fakes;
+using Livepeer.Plugins.WebRtc.Rtp;
 using Livepeer.Plugins.WebRtc.Sessions;
 using Livepeer.Plugins.WebRtc.Whep;
 
@@ -12,51 +13,64 @@ public sealed class UnitTests
     [Fact]
     public void ReceiveStatsCountLossAcrossTheSequenceWrap()
     {
-        var stats = new RtpReceiveStats(90_000);
+        var time = new ManualTimeProvider(T0);
+        var stats = new RtpReceiveStatistics(0, 90_000, time);
         for (var i = 0; i < 100; i++)
         {
+            if (i > 0)
+            {
+                time.Advance(TimeSpan.FromTicks(333_333));
+            }
+
             if (i is 10 or 50 or 51)
             {
                 continue;
             }
 
-            stats.Add(FakeStack.Rtp((ushort)(65500 + i), (uint)(i * 3000)), T0.AddMilliseconds(i * 33.3333));
+            stats.OnDatagram(FakeStack.Rtp((ushort)(65500 + i), (uint)(i * 3000)));
         }
 
-        Assert.Equal(97, stats.Packets);
+        Assert.Equal(97, stats.Received);
         Assert.Equal(100, stats.Expected);
-        Assert.Equal(3, stats.Lost);
+        Assert.Equal(3, stats.CumulativeLost);
         Assert.True(stats.JitterSeconds < 0.001, $"jitter {stats.JitterSeconds}");
-        Assert.Equal(T0.AddMilliseconds(99 * 33.3333), stats.LastPacketAt);
+        Assert.Equal(T0 + TimeSpan.FromTicks(99 * 333_333), stats.LastPacketAt);
+        Assert.Equal(97 * FakeStack.Rtp(0, 0).Length, stats.Bytes);
     }
 
     [Fact]
     public void ReceiveStatsSeeJitterAndIgnoreGarbage()
     {
-        var stats = new RtpReceiveStats(90_000);
+        var time = new ManualTimeProvider(T0);
+        var stats = new RtpReceiveStatistics(0, 90_000, time);
+        var previous = TimeSpan.Zero;
         for (var i = 0; i < 200; i++)
         {
-            stats.Add(FakeStack.Rtp((ushort)i, (uint)(i * 3000)), T0.AddMilliseconds((i * 33.3333) + (i % 2 == 0 ? 0 : 20)));
+            var at = TimeSpan.FromMilliseconds((i * 33.3333) + (i % 2 == 0 ? 0 : 20));
+            time.Advance(at - previous);
+            previous = at;
+            stats.OnDatagram(FakeStack.Rtp((ushort)i, (uint)(i * 3000)));
         }
 
-        stats.Add([1, 2, 3], T0);
-        stats.Add(new byte[20], T0); // version 0
+        stats.OnDatagram([1, 2, 3]);
+        stats.OnDatagram(new byte[20]); // version 0
         Assert.Equal(2, stats.Malformed);
+        Assert.Equal(200, stats.Received);
         Assert.InRange(stats.JitterSeconds, 0.010, 0.030);
-        Assert.Equal(0, stats.Lost);
+        Assert.Equal(0, stats.CumulativeLost);
     }
 
     [Fact]
     public void ReorderedAndDuplicatePacketsDoNotMoveTheHighestSequence()
     {
-        var stats = new RtpReceiveStats(48_000);
+        var stats = new RtpReceiveStatistics(0, 48_000, new ManualTimeProvider(T0));
         foreach (var seq in new ushort[] { 1, 3, 2, 3, 4 })
         {
-            stats.Add(FakeStack.Rtp(seq, seq * 960u), T0);
+            stats.OnDatagram(FakeStack.Rtp(seq, seq * 960u));
         }
 
         Assert.Equal(4, stats.Expected);
-        Assert.Equal(-1, stats.Lost); // a duplicate, as RFC 3550 counts it
+        Assert.Equal(-1, stats.CumulativeLost); // a duplicate, as RFC 3550 counts it
     }
 
     [Fact]
