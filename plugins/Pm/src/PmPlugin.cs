@@ -24,7 +24,8 @@ public sealed class PmPlugin : ILivepeerPlugin
             services.AddSingleton<IPaymentReceiver>(sp => new PmPaymentReceiver(options, new PmServices(sp)));
         }
 
-        if (context.Roles.HasFlag(NodeRoles.Gateway))
+        // A remote signer builds gateways' payments (POST /generate-live-payment), so it needs the sender too.
+        if (context.Roles.HasFlag(NodeRoles.Gateway) || context.Roles.HasFlag(NodeRoles.RemoteSigner))
         {
             services.AddSingleton<IPaymentSender>(sp => new PmPaymentSender(options, new PmServices(sp)));
         }

@@ -26,10 +26,12 @@ public sealed class PmPluginConformanceTests : PluginConformanceTests<PmPlugin>
         Assert.Empty(provider.GetServices<IPaymentSender>());
     }
 
-    [Fact]
-    public void SenderOnlyOnAGateway()
+    [Theory]
+    [InlineData(NodeRoles.Gateway)]
+    [InlineData(NodeRoles.RemoteSigner)]
+    public void SenderOnlyOnAGatewayOrARemoteSigner(NodeRoles roles)
     {
-        using var provider = (ServiceProvider)BuildServiceProvider(Register(NodeRoles.Gateway))!;
+        using var provider = (ServiceProvider)BuildServiceProvider(Register(roles))!;
 
         Assert.Equal("pm", Assert.Single(provider.GetServices<IPaymentSender>()).Name);
         Assert.Empty(provider.GetServices<IPaymentReceiver>());

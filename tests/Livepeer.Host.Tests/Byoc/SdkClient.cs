@@ -23,12 +23,14 @@ internal sealed class SdkClient : IDisposable
     // OrchestratorRequest{ignoreCapacityCheck, capabilities{capacities{37:1}, constraints{37:{models{"text-reversal"}}}}} as the SDK serialises it.
     public const string TextReversalRequestHex = "1a04082510012a191217082512130a110a0d746578742d726576657273616c1200";
 
-    private readonly EthereumAccount _account = EthereumAccount.Create();
+    private readonly EthereumAccount _account;
     private readonly HttpClient _http;
     private X509Certificate2? _pinned;
 
-    public SdkClient()
+    /// <summary>A client signing with <paramref name="account"/> (the key its remote signer holds), or a fresh key.</summary>
+    public SdkClient(EthereumAccount? account = null)
     {
+        _account = account ?? EthereumAccount.Create();
         _http = new HttpClient(new SocketsHttpHandler { SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true } }) { Timeout = TimeSpan.FromSeconds(30) };
         _http.DefaultRequestHeaders.UserAgent.ParseAdd("livepeer-python-gateway/0.1");
     }
@@ -64,14 +66,15 @@ internal sealed class SdkClient : IDisposable
         ExpectedPrice = new Net.PriceInfo { PricePerUnit = 0, PixelsPerUnit = 1 },
     }.ToByteArray());
 
-    public async Task<HttpResponseMessage> PostAsync(Uri url, string job, string? body, bool payment, string contentType = "application/json")
+    /// <summary>POSTs with the job header and, when <paramref name="payment"/>, <paramref name="paymentHeader"/> (default: <see cref="Payment"/>).</summary>
+    public async Task<HttpResponseMessage> PostAsync(Uri url, string job, string? body, bool payment, string contentType = "application/json", string? paymentHeader = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body ?? "", Encoding.UTF8) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         request.Headers.TryAddWithoutValidation(ByocHeaders.Job, job);
         if (payment)
         {
-            request.Headers.TryAddWithoutValidation(ByocHeaders.Payment, Payment());
+            request.Headers.TryAddWithoutValidation(ByocHeaders.Payment, paymentHeader ?? Payment());
             request.Headers.TryAddWithoutValidation(ByocHeaders.Segment, "");
         }
 
