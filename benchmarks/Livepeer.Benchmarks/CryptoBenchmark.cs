@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using Livepeer.Abstractions.Crypto;
@@ -60,28 +59,5 @@ internal static class CryptoBenchmark
         (1e6 / perSecond).ToString("0.00", CultureInfo.InvariantCulture),
     ];
 
-    // Warms up, then counts calls in batches until the duration is spent.
-    private static double Measure(TimeSpan duration, Action<int> operation)
-    {
-        for (var i = 0; i < 50; i++)
-        {
-            operation(i);
-        }
-
-        var batch = 1;
-        var count = 0L;
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < duration)
-        {
-            for (var i = 0; i < batch; i++)
-            {
-                operation((int)(count + i));
-            }
-
-            count += batch;
-            batch = Math.Min(batch * 2, 4096);
-        }
-
-        return count / watch.Elapsed.TotalSeconds;
-    }
+    private static double Measure(TimeSpan duration, Action<int> operation) => Throughput.Measure(duration, operation, warmUp: 50);
 }

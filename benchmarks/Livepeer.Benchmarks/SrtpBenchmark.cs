@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -133,28 +132,5 @@ internal static class SrtpBenchmark
         (1e6 / perSecond).ToString("0.00", CultureInfo.InvariantCulture),
     ];
 
-    // Warms up, then counts calls in batches until the duration is spent.
-    private static double Measure(TimeSpan duration, Action<int> operation)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            operation(i);
-        }
-
-        var batch = 1;
-        var count = 0L;
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < duration)
-        {
-            for (var i = 0; i < batch; i++)
-            {
-                operation((int)(count + i));
-            }
-
-            count += batch;
-            batch = Math.Min(batch * 2, 4096);
-        }
-
-        return count / watch.Elapsed.TotalSeconds;
-    }
+    private static double Measure(TimeSpan duration, Action<int> operation) => Throughput.Measure(duration, operation, warmUp: 200);
 }
