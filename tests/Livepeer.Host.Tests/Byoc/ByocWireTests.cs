@@ -4,12 +4,7 @@ using System.Text.Json;
 using Livepeer.Abstractions.Orchestrators;
 using Livepeer.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Livepeer.Host.Tests.Byoc;
 
@@ -210,12 +205,12 @@ public sealed class ByocWireTests
     /// <summary>A minimal worker on 127.0.0.1:0 that records calls and answers with <see cref="Status"/>.</summary>
     private sealed class Worker : IAsyncDisposable
     {
-        private readonly WebApplication _app;
+        private readonly LoopbackHttpServer _server;
 
-        private Worker(WebApplication app, Uri url)
+        private Worker(LoopbackHttpServer server)
         {
-            _app = app;
-            Url = url;
+            _server = server;
+            Url = server.Url;
         }
 
         public Uri Url { get; }
@@ -226,27 +221,18 @@ public sealed class ByocWireTests
 
         public static async Task<Worker> StartAsync()
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-            var app = builder.Build();
             Worker? self = null;
-            app.Run(async context =>
+            var server = await LoopbackHttpServer.StartAsync(app => app.Run(async context =>
             {
                 using var reader = new StreamReader(context.Request.Body);
                 self!.Calls.Enqueue((context.Request.Path.Value ?? "", await reader.ReadToEndAsync(), context.Request.Headers["X-Stream-Id"].FirstOrDefault(), context.Request.Headers.Authorization.FirstOrDefault()));
                 context.Response.StatusCode = self.Status;
                 await context.Response.WriteAsync("{}");
-            });
-            await app.StartAsync();
-            self = new Worker(app, new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()));
+            }));
+            self = new Worker(server);
             return self;
         }
 
-        public async ValueTask DisposeAsync()
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+        public ValueTask DisposeAsync() => _server.DisposeAsync();
     }
 }

@@ -1,24 +1,19 @@
 using System.Collections.Concurrent;
-using System.Net;
+using Livepeer.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Livepeer.Plugins.Byoc.Tests.Fakes;
 
 /// <summary>A BYOC worker on Kestrel 127.0.0.1:0 that records every call and answers as the test tells it to.</summary>
 internal sealed class FakeWorker : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackHttpServer _server;
 
-    private FakeWorker(WebApplication app, Uri url)
+    private FakeWorker(LoopbackHttpServer server)
     {
-        _app = app;
-        Url = url;
+        _server = server;
+        Url = server.Url;
     }
 
     public sealed record Call(string Path, string Body, string? StreamId, string? Authorization, string? ContentType);
@@ -34,12 +29,8 @@ internal sealed class FakeWorker : IAsyncDisposable
 
     public static async Task<FakeWorker> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
         FakeWorker? worker = null;
-        app.Run(async context =>
+        var server = await LoopbackHttpServer.StartAsync(app => app.Run(async context =>
         {
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync(context.RequestAborted);
@@ -65,18 +56,15 @@ internal sealed class FakeWorker : IAsyncDisposable
             }
 
             await context.Response.WriteAsync(text, context.RequestAborted);
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        worker = new FakeWorker(app, new Uri(address));
+        }));
+        worker = new FakeWorker(server);
         return worker;
     }
 
-    public async Task StopAsync() => await _app.StopAsync();
+    public Task StopAsync() => _server.StopAsync();
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _server.DisposeAsync();
     }
 }
