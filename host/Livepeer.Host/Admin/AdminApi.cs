@@ -1,4 +1,5 @@
 using System.Globalization;
+using Livepeer.Abstractions.Status;
 using Livepeer.Host.Configuration;
 using Livepeer.Host.Hosting;
 using Livepeer.Host.Plugins;
@@ -13,8 +14,8 @@ internal static class AdminApi
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/status", (NodeOptions options, NodeListeners listeners, PluginStatusRegistry plugins, ExtensionCatalog catalog) =>
-            Results.Json(NodeStatus.From(options, listeners, plugins.States, catalog), NodeJson.Options));
+        endpoints.MapGet("/status", (NodeOptions options, NodeListeners listeners, PluginStatusRegistry plugins, ExtensionCatalog catalog, IEnumerable<INodeStatusSection> sections) =>
+            Results.Json(NodeStatus.From(options, listeners, plugins.States, catalog, sections), NodeJson.Options));
 
         endpoints.MapGet("/getLogLevel", (LogLevelSwitch level) =>
             Results.Text(level.Verbosity.ToString(CultureInfo.InvariantCulture)));

@@ -1,6 +1,8 @@
 using System.Reflection;
+using System.Text.Json.Nodes;
 using Livepeer.Abstractions;
 using Livepeer.Abstractions.Hosting;
+using Livepeer.Abstractions.Status;
 using Livepeer.Host.Configuration;
 using Livepeer.Host.Hosting;
 
@@ -15,13 +17,14 @@ internal sealed record NodeStatus(
     IReadOnlyDictionary<string, string> Listeners,
     IReadOnlyList<PluginStatusDto> Plugins,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Extensions,
-    string DataDir)
+    string DataDir,
+    IReadOnlyDictionary<string, JsonNode?> Sections)
 {
     /// <summary>The node version (the host assembly's informational version).</summary>
     public static string NodeVersion { get; } =
         typeof(NodeStatus).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    public static NodeStatus From(NodeOptions options, NodeListeners listeners, IReadOnlyList<PluginState> plugins, ExtensionCatalog catalog) =>
+    public static NodeStatus From(NodeOptions options, NodeListeners listeners, IReadOnlyList<PluginState> plugins, ExtensionCatalog catalog, IEnumerable<INodeStatusSection> sections) =>
         new(
             NodeVersion,
             Abstractions.ContractVersion.Current.ToString(),
@@ -32,7 +35,32 @@ internal sealed record NodeStatus(
                 .ToDictionary(a => a.Name, a => a.Uri.ToString().TrimEnd('/')),
             [.. plugins.Select(p => new PluginStatusDto(p.Id, p.Version, p.Status.ToString(), p.Reason))],
             catalog.Names,
-            options.DataDir);
+            options.DataDir,
+            Snapshot(sections));
+
+    // One section's failure shows in its place instead of failing the whole document; a repeated name keeps the first.
+    internal static Dictionary<string, JsonNode?> Snapshot(IEnumerable<INodeStatusSection> sections)
+    {
+        var result = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        foreach (var section in sections)
+        {
+            if (result.ContainsKey(section.Name))
+            {
+                continue;
+            }
+
+            try
+            {
+                result[section.Name] = section.Snapshot();
+            }
+            catch (Exception e)
+            {
+                result[section.Name] = new JsonObject { ["error"] = e.Message };
+            }
+        }
+
+        return result;
+    }
 
     public static IReadOnlyList<string> RoleNames(NodeRoles roles) =>
         [.. Enum.GetValues<NodeRoles>().Where(r => r != NodeRoles.None && roles.HasFlag(r)).Select(r => r.ToString().ToLowerInvariant())];
