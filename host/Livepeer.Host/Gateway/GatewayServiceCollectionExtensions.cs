@@ -40,6 +40,7 @@ internal static class GatewayServiceCollectionExtensions
                     : ReadOnlyMemory<byte>.Empty,
             };
         });
+        services.AddSingleton<IOrchestratorDirectory>(sp => new OrchestratorDirectory(sp.GetRequiredService<OrchestratorPool>()));
         return services;
     }
 }
