@@ -30,9 +30,11 @@ internal sealed class HlsRequestHandler
 
         switch (path.Resource)
         {
-            case HlsResource.Master:
+            // A playlist with no segment yet makes players (ffprobe, hls.js) give up instead of retrying, so a
+            // stream's playlists appear with its first segment; until then it is 404 like an unknown stream.
+            case HlsResource.Master when stream.Find(StreamDescriptor.SourceRendition) is { HasSegments: true }:
                 return WriteAsync(context, PlaylistWriter.ContentType, Utf8(PlaylistWriter.Master(stream)), "no-cache");
-            case HlsResource.Media when stream.Find(path.Rendition) is { } rendition:
+            case HlsResource.Media when stream.Find(path.Rendition) is { HasSegments: true } rendition:
                 var ended = stream.Ended;
                 var playlist = PlaylistWriter.Media(rendition.Name, rendition.Snapshot(_options.WindowSize, ended));
                 return WriteAsync(context, PlaylistWriter.ContentType, Utf8(playlist), ended ? "max-age=60" : "no-cache");

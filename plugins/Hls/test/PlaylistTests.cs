@@ -33,6 +33,20 @@ public sealed class PlaylistTests
     }
 
     [Fact]
+    public async Task Playlists_are_404_until_the_first_segment()
+    {
+        await using var server = await HlsServer.StartAsync();
+        await using var publication = await server.Hub.PublishAsync(new StreamDescriptor("early", "test"), CancellationToken.None);
+        Assert.Equal(HttpStatusCode.NotFound, (await server.Client.GetAsync("/stream/early.m3u8")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await server.Client.GetAsync("/stream/early/source.m3u8")).StatusCode);
+
+        await publication.WriteAsync(Segment("early", 0, 2.0, 1000), CancellationToken.None);
+        var master = await server.WaitForPlaylistAsync("/stream/early.m3u8", t => t.Contains("early/source.m3u8", StringComparison.Ordinal));
+        Assert.StartsWith("#EXTM3U", master, StringComparison.Ordinal);
+        Assert.Contains("source/0.ts", await server.GetStringAsync("/stream/early/source.m3u8"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Media_playlist_slides_with_target_duration_and_media_sequence()
     {
         await using var server = await HlsServer.StartAsync(new() { ["WindowSize"] = "3", ["RetainedSegments"] = "4" });
@@ -93,7 +107,9 @@ public sealed class PlaylistTests
         await using var server = await HlsServer.StartAsync(new() { ["CurrentManifest"] = "true" });
         await using var first = await server.Hub.PublishAsync(new StreamDescriptor("first", "test"), CancellationToken.None);
         await using var second = await server.Hub.PublishAsync(new StreamDescriptor("second", "test"), CancellationToken.None);
-        var current = await server.GetStringAsync("/stream/current.m3u8");
+        await first.WriteAsync(Segment("first", 0, 2.0, 10), CancellationToken.None);
+        await second.WriteAsync(Segment("second", 0, 2.0, 10), CancellationToken.None);
+        var current = await server.WaitForPlaylistAsync("/stream/current.m3u8", _ => true);
         Assert.Contains("second/source.m3u8", current, StringComparison.Ordinal);
     }
 
@@ -141,6 +157,8 @@ public sealed class PlaylistTests
     {
         await using var server = await HlsServer.StartAsync();
         await using var publication = await server.Hub.PublishAsync(new StreamDescriptor("live", "test"), CancellationToken.None);
+        await publication.WriteAsync(Segment("live", 0, 2.0, 10), CancellationToken.None);
+        await server.WaitForPlaylistAsync("/stream/live.m3u8", _ => true);
         using var response = await server.Client.GetAsync(path);
         Assert.InRange((int)response.StatusCode, 400, 499);
         using var head = await server.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/stream/live.m3u8"));
