@@ -17,4 +17,7 @@ internal static partial class CryptoLog
 
     [LoggerMessage(EventId = 1504, Level = LogLevel.Warning, Message = "-ethPassword is empty: the new keystore file is encrypted with an empty password")]
     public static partial void EmptyPassword(ILogger logger);
+
+    [LoggerMessage(EventId = 1505, Level = LogLevel.Information, Message = "Offchain gateway: jobs are signed with {Address}, a key made for this run and not stored")]
+    public static partial void SessionAccount(ILogger logger, string address);
 }

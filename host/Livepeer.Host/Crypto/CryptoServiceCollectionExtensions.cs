@@ -3,7 +3,10 @@ using Livepeer.Host.Configuration;
 
 namespace Livepeer.Host.Crypto;
 
-/// <summary>Registers <see cref="ISignatureVerifier"/> always and <see cref="IEthereumAccount"/> when the node needs keys.</summary>
+/// <summary>
+/// Registers <see cref="ISignatureVerifier"/> always, and <see cref="IEthereumAccount"/> when the node needs keys (from its
+/// keystore) or is an offchain gateway (a key for this run only).
+/// </summary>
 internal static class CryptoServiceCollectionExtensions
 {
     public static IServiceCollection AddEthereumCrypto(this IServiceCollection services, NodeOptions options, TimeProvider time, ILogger logger, List<string> errors)
@@ -13,6 +16,16 @@ internal static class CryptoServiceCollectionExtensions
         services.AddSingleton<ISignatureVerifier>(new Secp256k1SignatureVerifier());
         if (!options.NeedsEthereumAccount)
         {
+            // An offchain gateway still signs what it sends (BYOC job headers, its GetOrchestrator address), so
+            // orchestrators that check signatures accept it and can tell its streams from another's. go-livepeer
+            // offchain gateways sign nothing; a key made for this run, never written, costs nothing to keep.
+            if (options.Roles.HasFlag(Abstractions.NodeRoles.Gateway))
+            {
+                var session = EthereumAccount.Create();
+                CryptoLog.SessionAccount(logger, session.Address.ToChecksumString());
+                services.AddSingleton<IEthereumAccount>(session);
+            }
+
             return services;
         }
 

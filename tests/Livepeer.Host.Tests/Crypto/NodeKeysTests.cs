@@ -12,12 +12,25 @@ namespace Livepeer.Host.Tests.Crypto;
 public sealed class NodeKeysTests
 {
     [Fact]
-    public async Task Offchain_without_eth_flags_has_a_verifier_but_no_account_and_writes_no_keystore()
+    public async Task Offchain_orchestrator_without_eth_flags_has_a_verifier_but_no_account_and_writes_no_keystore()
     {
-        await using var node = await InProcessNode.StartAsync();
+        await using var node = await InProcessNode.StartAsync("-orchestrator");
         Assert.NotNull(node.Services.GetService<ISignatureVerifier>());
         Assert.Null(node.Services.GetService<IEthereumAccount>());
         Assert.False(Directory.Exists(Path.Combine(node.DataDir, "keystore")));
+    }
+
+    [Fact]
+    public async Task Offchain_gateway_signs_with_a_key_of_its_own_run_and_writes_no_keystore()
+    {
+        await using var first = await InProcessNode.StartAsync("-gateway");
+        await using var second = await InProcessNode.StartAsync("-gateway");
+        var account = first.Services.GetRequiredService<IEthereumAccount>();
+        Assert.NotEqual(default, account.Address);
+        Assert.NotEqual(account.Address, second.Services.GetRequiredService<IEthereumAccount>().Address);
+        var signature = account.SignMessage([4, 5, 6]);
+        Assert.Equal(SignatureStatus.Valid, first.Services.GetRequiredService<ISignatureVerifier>().VerifyMessage(account.Address, [4, 5, 6], signature));
+        Assert.False(Directory.Exists(Path.Combine(first.DataDir, "keystore")));
     }
 
     [Fact]
