@@ -13,8 +13,8 @@ using Microsoft.Extensions.Logging;
 namespace Livepeer.Testing;
 
 /// <summary>
-/// A real Kestrel on 127.0.0.1:0 running one plugin's registrations with its routes on the gateway listener,
-/// as the host maps them, and an <see cref="INodeAddresses"/> that reports the bound address.
+/// A real Kestrel on 127.0.0.1:0 running plugins' registrations with their routes on one listener (the gateway's
+/// unless told otherwise), as the host maps them, and an <see cref="INodeAddresses"/> that reports the bound address.
 /// </summary>
 public sealed class GatewayPluginHost : IAsyncDisposable
 {
@@ -38,37 +38,53 @@ public sealed class GatewayPluginHost : IAsyncDisposable
     /// node services the test supplies in <paramref name="configureServices"/>; <paramref name="beforeStart"/>
     /// runs once the container is built. <paramref name="advertisedHost"/> replaces 127.0.0.1 in INodeAddresses.
     /// </summary>
-    public static async Task<GatewayPluginHost> StartAsync(
+    public static Task<GatewayPluginHost> StartAsync(
         ILivepeerPlugin plugin,
         PluginManifest manifest,
         IReadOnlyDictionary<string, string?>? settings,
         Action<IServiceCollection> configureServices,
         Action<IServiceProvider>? beforeStart = null,
+        string? advertisedHost = null) =>
+        StartAsync([new HostedPlugin(plugin, manifest, settings)], NodeRoles.Gateway, NodeListener.Gateway, configureServices, beforeStart, advertisedHost);
+
+    /// <summary>
+    /// Registers <paramref name="plugins"/> in order for <paramref name="roles"/> and serves their routes for
+    /// <paramref name="listener"/> (plain HTTP); INodeAddresses reports the bound address for that listener.
+    /// </summary>
+    public static async Task<GatewayPluginHost> StartAsync(
+        IReadOnlyList<HostedPlugin> plugins,
+        NodeRoles roles,
+        NodeListener listener,
+        Action<IServiceCollection> configureServices,
+        Action<IServiceProvider>? beforeStart = null,
         string? advertisedHost = null)
     {
-        ArgumentNullException.ThrowIfNull(plugin);
+        ArgumentNullException.ThrowIfNull(plugins);
         ArgumentNullException.ThrowIfNull(configureServices);
-        var addresses = new BoundAddresses();
+        var addresses = new BoundAddresses(listener);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         builder.Services.AddSingleton<INodeAddresses>(addresses);
         configureServices(builder.Services);
-        plugin.Register(builder.Services, new PluginContext(manifest, new InMemoryConfiguration(settings ?? new Dictionary<string, string?>()), AppContext.BaseDirectory, NodeRoles.Gateway));
+        foreach (var (plugin, manifest, settings) in plugins)
+        {
+            plugin.Register(builder.Services, new PluginContext(manifest, new InMemoryConfiguration(settings ?? new Dictionary<string, string?>()), AppContext.BaseDirectory, roles));
+        }
 
         var app = builder.Build();
         beforeStart?.Invoke(app.Services);
         app.UseRouting();
         app.UseEndpoints(endpoints =>
         {
-            foreach (var contributor in app.Services.GetServices<IEndpointContributor>().Where(c => c.Listener == NodeListener.Gateway))
+            foreach (var contributor in app.Services.GetServices<IEndpointContributor>().Where(c => c.Listener == listener))
             {
                 contributor.MapEndpoints(endpoints);
             }
         });
         await app.StartAsync().ConfigureAwait(false);
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        addresses.Gateway = new Uri($"http://{advertisedHost ?? address.Host}:{address.Port}/");
+        addresses.Bound = new Uri($"http://{advertisedHost ?? address.Host}:{address.Port}/");
         return new GatewayPluginHost(app, new Uri(address, "/"));
     }
 
@@ -79,10 +95,13 @@ public sealed class GatewayPluginHost : IAsyncDisposable
         await _app.DisposeAsync().ConfigureAwait(false);
     }
 
-    private sealed class BoundAddresses : INodeAddresses
+    private sealed class BoundAddresses(NodeListener served) : INodeAddresses
     {
-        public Uri? Gateway { get; set; }
+        public Uri? Bound { get; set; }
 
-        public Uri? GetBaseUri(NodeListener listener) => listener == NodeListener.Gateway ? Gateway : null;
+        public Uri? GetBaseUri(NodeListener listener) => listener == served ? Bound : null;
     }
 }
+
+/// <summary>A plugin to register in a <see cref="GatewayPluginHost"/>, with its manifest and its own settings.</summary>
+public sealed record HostedPlugin(ILivepeerPlugin Plugin, PluginManifest Manifest, IReadOnlyDictionary<string, string?>? Settings = null);

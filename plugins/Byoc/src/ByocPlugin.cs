@@ -7,6 +7,7 @@ using Livepeer.Abstractions.Hosting;
 using Livepeer.Abstractions.Orchestrators;
 using Livepeer.Abstractions.Payments;
 using Livepeer.Plugins.Byoc.Billing;
+using Livepeer.Plugins.Byoc.Gateway;
 using Livepeer.Plugins.Byoc.Orchestrator;
 using Livepeer.Plugins.Byoc.Registry;
 using Livepeer.Plugins.Byoc.Signing;
@@ -23,7 +24,8 @@ namespace Livepeer.Plugins.Byoc;
 /// (<c>/capability/register</c> for external workers, plus every in-process <see cref="IByocCapability"/>),
 /// advertised as capability 37 through <see cref="IOrchestratorCapabilitySource"/>; batch jobs
 /// (<c>/process/*</c>) and streams (<c>/ai/stream/*</c>) on the node's <see cref="ISegmentChannels"/>.
-/// Registers nothing on nodes without the Orchestrator role.
+/// On gateway nodes it adds the gateway side (<c>/process/request/*</c>, <c>/process/stream/*</c>, see
+/// <see cref="GatewayServices"/>); a node with both roles runs both.
 /// </summary>
 public sealed class ByocPlugin : ILivepeerPlugin
 {
@@ -33,16 +35,22 @@ public sealed class ByocPlugin : ILivepeerPlugin
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(context);
         var options = ByocOptions.Read(context.Configuration);
+        var gateway = GatewayOptions.Read(context.Configuration);
+        services.AddSingleton(options);
         if (context.Roles.HasFlag(NodeRoles.Orchestrator))
         {
             AddOrchestrator(services, options);
+        }
+
+        if (context.Roles.HasFlag(NodeRoles.Gateway))
+        {
+            GatewayServices.Add(services, options, gateway);
         }
     }
 
     /// <summary>Registers the orchestrator side for <paramref name="options"/> (also used by tests).</summary>
     internal static void AddOrchestrator(IServiceCollection services, ByocOptions options)
     {
-        services.AddSingleton(options);
         services.AddSingleton<WorkerHttp>();
         services.AddSingleton<CapabilityRegistry>();
         services.AddSingleton<IOrchestratorCapabilitySource>(sp => sp.GetRequiredService<CapabilityRegistry>());
@@ -80,8 +88,8 @@ public sealed class ByocPlugin : ILivepeerPlugin
         return options.Channels.Length == 0 ? all.FirstOrDefault() : all.FirstOrDefault(c => string.Equals(c.Name, options.Channels, StringComparison.OrdinalIgnoreCase));
     }
 
-    private static TimeProvider Time(IServiceProvider services) => services.GetService<TimeProvider>() ?? TimeProvider.System;
+    internal static TimeProvider Time(IServiceProvider services) => services.GetService<TimeProvider>() ?? TimeProvider.System;
 
-    private static ILogger Logger(IServiceProvider services) =>
+    internal static ILogger Logger(IServiceProvider services) =>
         services.GetService<ILoggerFactory>()?.CreateLogger("Livepeer.Plugins.Byoc") ?? NullLogger.Instance;
 }

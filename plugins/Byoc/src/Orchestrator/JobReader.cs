@@ -1,5 +1,6 @@
 using Livepeer.Abstractions;
 using Livepeer.Abstractions.Byoc;
+using Livepeer.Plugins.Byoc.Http;
 using Livepeer.Plugins.Byoc.Signing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Livepeer.Abstractions.Byoc;
 using Livepeer.Abstractions.Channels;
 using Livepeer.Abstractions.Media;
+using Livepeer.Plugins.Byoc.Http;
 using Livepeer.Plugins.Byoc.Billing;
 using Livepeer.Plugins.Byoc.Registry;
 using Livepeer.Plugins.Byoc.Worker;
@@ -25,8 +26,6 @@ internal sealed class StreamEndpoints(
     TimeProvider time,
     ILogger logger)
 {
-    private const int MaxStreamIdLength = 128;
-
     public async Task StartAsync(HttpContext context)
     {
         if (await reader.ReadAsync(context).ConfigureAwait(false) is not { } job)
@@ -49,7 +48,7 @@ internal sealed class StreamEndpoints(
 
         // Upstream names the stream by the job id; the SDK sets id = request.stream_id.
         var streamId = job.Job.Id.Length > 0 ? job.Job.Id : requestedId is { Length: > 0 } ? requestedId : Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
-        if (!IsValidStreamId(streamId))
+        if (!ByocIds.IsValid(streamId))
         {
             await reader.RefuseAsync(context, 400, "Invalid stream id").ConfigureAwait(false);
             return;
@@ -443,9 +442,6 @@ internal sealed class StreamEndpoints(
             return false;
         }
     }
-
-    private static bool IsValidStreamId(string id) =>
-        id.Length is > 0 and <= MaxStreamIdLength && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') && id[0] != '.';
 }
 
 /// <summary>The JSON body of a successful start (the same URLs as the <c>X-*-Url</c> headers, from the client's point of view).</summary>

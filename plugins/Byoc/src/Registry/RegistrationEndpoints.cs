@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Livepeer.Plugins.Byoc.Http;
 using Livepeer.Plugins.Byoc.Orchestrator;
 using Livepeer.Plugins.Byoc.Worker;
 using Microsoft.AspNetCore.Http;

@@ -11,18 +11,18 @@ namespace Livepeer.Plugins.Byoc.Tests.Fakes;
 internal sealed class FakeVerifier : ISignatureVerifier
 {
     private readonly ConcurrentDictionary<string, EthAddress> _signed = new();
-    private int _next;
+    private static int _next; // shared, so that two verifiers never hand out the same signature
 
     /// <summary>Signs like go-livepeer's <c>Sign(msg)</c>: personal_sign over keccak256(msg).</summary>
     public string SignHashed(EthAddress signer, byte[] message)
     {
         var signature = new byte[65];
-        BitConverter.TryWriteBytes(signature, Interlocked.Increment(ref _next));
-        signature[64] = 27;
-        var digest = PersonalMessage.HashData(Keccak256.HashData(message));
-        _signed[Key(digest, signature)] = signer;
+        SignDigest(signer, PersonalMessage.HashData(Keccak256.HashData(message)), signature);
         return EthHex.Encode(signature);
     }
+
+    /// <summary>An account whose digests this verifier recovers to <paramref name="address"/> (the gateway's key in tests).</summary>
+    public IEthereumAccount Account(EthAddress address) => new FakeAccount(this, address);
 
     public SignatureStatus TryRecover(ReadOnlySpan<byte> digest, ReadOnlySpan<byte> signature, out EthAddress signer)
     {
@@ -43,5 +43,21 @@ internal sealed class FakeVerifier : ISignatureVerifier
         return SignatureStatus.Valid;
     }
 
+    private void SignDigest(EthAddress signer, ReadOnlySpan<byte> digest, Span<byte> destination)
+    {
+        var signature = new byte[65];
+        BitConverter.TryWriteBytes(signature, Interlocked.Increment(ref _next));
+        signature[64] = 27;
+        _signed[Key(digest, signature)] = signer;
+        signature.CopyTo(destination);
+    }
+
     private static string Key(ReadOnlySpan<byte> digest, ReadOnlySpan<byte> signature) => Convert.ToHexString(digest) + Convert.ToHexString(signature);
+
+    private sealed class FakeAccount(FakeVerifier verifier, EthAddress address) : IEthereumAccount
+    {
+        public EthAddress Address => address;
+
+        public void SignDigest(ReadOnlySpan<byte> digest, Span<byte> destination) => verifier.SignDigest(address, digest, destination);
+    }
 }

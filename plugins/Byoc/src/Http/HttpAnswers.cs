@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 
-namespace Livepeer.Plugins.Byoc.Orchestrator;
+namespace Livepeer.Plugins.Byoc.Http;
 
 /// <summary>Plain-text answers as go-livepeer's <c>http.Error</c> writes them, and bounded body reads.</summary>
 internal static class HttpAnswers
@@ -14,7 +14,11 @@ internal static class HttpAnswers
     }
 
     /// <summary>The request body as text, or <c>null</c> (and a 413 written) when longer than <paramref name="maxBytes"/>.</summary>
-    public static async Task<string?> ReadBodyAsync(HttpContext context, long maxBytes)
+    public static async Task<string?> ReadBodyAsync(HttpContext context, long maxBytes) =>
+        await ReadBodyBytesAsync(context, maxBytes).ConfigureAwait(false) is { } body ? Encoding.UTF8.GetString(body) : null;
+
+    /// <summary>The request body, or <c>null</c> (and a 413 written) when longer than <paramref name="maxBytes"/>.</summary>
+    public static async Task<byte[]?> ReadBodyBytesAsync(HttpContext context, long maxBytes)
     {
         if (context.Request.ContentLength > maxBytes)
         {
@@ -36,6 +40,6 @@ internal static class HttpAnswers
             buffer.Write(chunk, 0, read);
         }
 
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        return buffer.ToArray();
     }
 }

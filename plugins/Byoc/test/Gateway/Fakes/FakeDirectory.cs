@@ -1,0 +1,25 @@
+using System.Collections.Concurrent;
+using Livepeer.Abstractions.Discovery;
+using Livepeer.Abstractions.Orchestrators;
+
+namespace Livepeer.Plugins.Byoc.Tests.Gateway.Fakes;
+
+/// <summary>The host's orchestrator directory for plugin tests: a fixed list in discovery order, exclusions honoured, searches recorded.</summary>
+internal sealed class FakeDirectory : IOrchestratorDirectory
+{
+    public List<Uri> Orchestrators { get; } = [];
+
+    public ConcurrentQueue<OrchestratorSearch> Searches { get; } = new();
+
+    public Task<IReadOnlyList<OrchestratorInfo>> FindAsync(OrchestratorSearch search, CancellationToken cancellationToken)
+    {
+        Searches.Enqueue(search);
+        List<Uri> all;
+        lock (Orchestrators)
+        {
+            all = [.. Orchestrators];
+        }
+
+        return Task.FromResult<IReadOnlyList<OrchestratorInfo>>([.. all.Where(u => !search.Excluded.Contains(u)).Take(search.Count).Select(u => new OrchestratorInfo(u))]);
+    }
+}
