@@ -34,6 +34,9 @@ public sealed partial class NodeProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The node's process id.</summary>
+    public int Pid => _process.Id;
+
     /// <summary>
     /// Starts the host with <paramref name="arguments"/> plus loopback port-0 listeners, and waits until it
     /// prints its banner (or exits).
@@ -84,6 +87,32 @@ public sealed partial class NodeProcess : IAsyncDisposable
         await _process.WaitForExitAsync(cts.Token).ConfigureAwait(false);
         _process.WaitForExit();
         return _process.ExitCode;
+    }
+
+    /// <summary>Kills the node alone (SIGKILL, no chance to clean up), leaving its children to fend for themselves.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: false);
+        }
+
+        await _process.WaitForExitAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Whether <paramref name="pid"/> is a live process (a zombie waiting to be reaped counts as gone).</summary>
+    public static bool IsAlive(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var state = stat[(stat.LastIndexOf(')') + 2)..].TrimStart();
+            return state.Length > 0 && state[0] != 'Z' && state[0] != 'X';
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -12,12 +12,13 @@ internal sealed record CommandLine(
     bool ShowHelp,
     IReadOnlyList<string> Errors)
 {
-    private static readonly string[] GenericSections = ["Plugins:", "Node:", "Payments:"];
+    private static readonly string[] GenericSections = ["Plugins:", "Node:", "Payments:", "Workers:"];
 
     /// <summary>
     /// Parses go-livepeer-style flags (<c>-flag value</c>, <c>-flag=value</c>, <c>--flag</c>; boolean flags
     /// take no separate value, as in Go's flag package), <c>--config PATH</c>, and
-    /// <c>--Plugins:&lt;Id&gt;:&lt;Key&gt;=value</c> / <c>--Node:&lt;Key&gt;=value</c> / <c>--Payments:&lt;Key&gt;=value</c> settings.
+    /// <c>--Plugins:&lt;Id&gt;:&lt;Key&gt;=value</c> / <c>--Node:&lt;Key&gt;=value</c> / <c>--Payments:&lt;Key&gt;=value</c> /
+    /// <c>--Workers:&lt;name&gt;:&lt;Key&gt;=value</c> settings.
     /// </summary>
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
@@ -69,7 +70,7 @@ internal sealed record CommandLine(
             {
                 if (!GenericSections.Any(s => name.StartsWith(s, StringComparison.OrdinalIgnoreCase)) || name.EndsWith(':'))
                 {
-                    errors.Add($"Unknown setting '{name}': only --Plugins:<Id>:<Key>=value, --Node:<Key>=value and --Payments:<Key>=value are accepted.");
+                    errors.Add($"Unknown setting '{name}': only --Plugins:<Id>:<Key>=value, --Node:<Key>=value, --Payments:<Key>=value and --Workers:<name>:<Key>=value are accepted.");
                     continue;
                 }
 

@@ -19,7 +19,7 @@ internal static class NodeFlags
         new("cliAddr", "Node:CliAddr", FlagKind.String, "127.0.0.1:5935", "CLI/admin API address (7935 for an orchestrator-only node, 6935 for a transcoder-only node)"),
         new("rtmpAddr", "Plugins:Rtmp:Address", FlagKind.String, "127.0.0.1:1935", "RTMP ingest address (served by the Rtmp plugin)"),
         new("orchAddr", "Node:OrchAddr", FlagKind.String, "", "Comma-separated orchestrator URIs for the gateway (default: this node's own orchestrator when it runs one)"),
-        new("orchSecret", "Node:OrchSecret", FlagKind.String, "", "Shared secret for transcoders and BYOC workers registering with this orchestrator"),
+        new("orchSecret", "Node:OrchSecret", FlagKind.String, "", "Shared secret for transcoders and BYOC workers registering with this orchestrator (none given: one made for the data dir, kept in <datadir>/orchSecret)"),
         new("pricePerUnit", "Node:PricePerUnit", FlagKind.Int, "0", "Orchestrator price in wei per pixelsPerUnit pixels"),
         new("pixelsPerUnit", "Node:PixelsPerUnit", FlagKind.Int, "1", "Pixels per price unit"),
         new("maxSessions", "Node:MaxSessions", FlagKind.Int, "10", "Maximum concurrent sessions (streams on a gateway, transcoding sessions on an orchestrator)"),

@@ -14,6 +14,9 @@ internal sealed record NodeOptions
 
     public NodeRoles Roles { get; init; }
 
+    /// <summary>True when no role flag was given and the node runs its default roles (gateway + orchestrator + transcoder).</summary>
+    public bool RolesByDefault { get; init; }
+
     public string Network { get; init; } = "offchain";
 
     public ListenAddress ServiceAddr { get; init; } = new("127.0.0.1", 8935);
@@ -25,6 +28,9 @@ internal sealed record NodeOptions
     public IReadOnlyList<Uri> OrchAddr { get; init; } = [];
 
     public string OrchSecret { get; init; } = "";
+
+    /// <summary>Where the secret was read from when none was configured (<see cref="OrchSecretFile"/>); null when it was given.</summary>
+    public string? OrchSecretPath { get; init; }
 
     public long PricePerUnit { get; init; }
 
@@ -128,7 +134,8 @@ internal sealed record NodeOptions
             roles |= NodeRoles.RemoteSigner;
         }
 
-        if (roles == NodeRoles.None)
+        var rolesByDefault = roles == NodeRoles.None;
+        if (rolesByDefault)
         {
             roles = NodeRoles.Gateway | NodeRoles.Orchestrator | NodeRoles.Transcoder;
         }
@@ -215,6 +222,7 @@ internal sealed record NodeOptions
         return new NodeOptions
         {
             Roles = roles,
+            RolesByDefault = rolesByDefault,
             Network = network.ToLowerInvariant(),
             ServiceAddr = Address(node, "ServiceAddr", 8935, errors),
             HttpAddr = Address(node, "HttpAddr", 9935, errors),

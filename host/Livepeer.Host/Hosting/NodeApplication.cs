@@ -3,6 +3,7 @@ using Livepeer.Abstractions.AspNetCore;
 using Livepeer.Abstractions.Discovery;
 using Livepeer.Abstractions.Media;
 using Livepeer.Abstractions.Payments;
+using Livepeer.Abstractions.Status;
 using Livepeer.Abstractions.Storage;
 using Livepeer.Host.Admin;
 using Livepeer.Host.Builtins;
@@ -17,7 +18,9 @@ using Livepeer.Host.Protocol;
 using Livepeer.Host.Redeemer;
 using Livepeer.Host.RemoteSigner;
 using Livepeer.Host.Storage;
+using Livepeer.Host.Workers;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration.Memory;
 
 namespace Livepeer.Host.Hosting;
 
@@ -69,6 +72,14 @@ internal static class NodeApplication
             throw new StartupException([.. errors, $"--config: {e.Message}"]);
         }
 
+        options = WithOrchSecret(options, errors);
+        if (options.RolesByDefault)
+        {
+            // The embedded defaults sit below every other layer: a file, an environment variable or a flag overrides them.
+            builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = SampleWorkers.Defaults(AppContext.BaseDirectory) });
+        }
+
+        var workers = ManagedWorkerDefinition.Read(builder.Configuration, errors);
         var logLevel = new LogLevelSwitch(options.Verbosity);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o =>
@@ -91,6 +102,10 @@ internal static class NodeApplication
         services.AddSingleton(listeners);
         services.AddSingleton<INodeAddresses>(listeners);
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton(workers);
+        services.AddSingleton(sp => new ManagedWorkers(workers, options, listeners, sp.GetRequiredService<IHostApplicationLifetime>(), time, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<ManagedWorkers>());
+        services.AddSingleton<INodeStatusSection>(sp => sp.GetRequiredService<ManagedWorkers>());
 
         var database = new NodeDatabase(Path.Combine(options.DataDir, NodeDatabase.FileName));
         services.AddSingleton(database);
@@ -177,6 +192,26 @@ internal static class NodeApplication
             StartupBanner.Print(app.Services);
         });
         return app;
+    }
+
+    // An orchestrator needs a registration secret for its workers: with no -orchSecret, the one kept in the data directory.
+    private static NodeOptions WithOrchSecret(NodeOptions options, List<string> errors)
+    {
+        if (!options.Roles.HasFlag(NodeRoles.Orchestrator) || options.OrchSecret.Length > 0)
+        {
+            return options;
+        }
+
+        var path = OrchSecretFile.PathIn(options.DataDir);
+        try
+        {
+            return options with { OrchSecret = OrchSecretFile.LoadOrCreate(options.DataDir), OrchSecretPath = path };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.Add($"-orchSecret is not set and {path} could not be read or made: {e.Message}");
+            return options;
+        }
     }
 
     private static Task WriteNotFoundAsync(HttpContext context)

@@ -79,6 +79,21 @@ internal sealed class NodeListeners : INodeAddresses
         return new Uri($"{bound.Scheme}://{new ListenAddress(host, endPoint.Port)}");
     }
 
+    /// <summary>
+    /// Where a process on this machine reaches a listener: the bound address, or loopback when it is bound to every
+    /// interface; null when the node does not run it (or has not started).
+    /// </summary>
+    public Uri? GetLocalUri(NodeListener listener)
+    {
+        if (!_bound.TryGetValue(listener, out var bound) || bound.Options.IPEndPoint is not { Port: > 0 } endPoint)
+        {
+            return null;
+        }
+
+        var address = endPoint.Address.Equals(IPAddress.Any) ? IPAddress.Loopback : endPoint.Address.Equals(IPAddress.IPv6Any) ? IPAddress.IPv6Loopback : endPoint.Address;
+        return new Uri($"{bound.Scheme}://{Format(new IPEndPoint(address, endPoint.Port))}");
+    }
+
     private static string Format(IPEndPoint endPoint) =>
         endPoint.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{endPoint.Address}]:{endPoint.Port}" : endPoint.ToString();
 }

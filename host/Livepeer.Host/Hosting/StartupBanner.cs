@@ -4,6 +4,7 @@ using Livepeer.Abstractions.Hosting;
 using Livepeer.Host.Admin;
 using Livepeer.Host.Configuration;
 using Livepeer.Host.Plugins;
+using Livepeer.Host.Workers;
 
 namespace Livepeer.Host.Hosting;
 
@@ -35,6 +36,17 @@ internal static class StartupBanner
         }
 
         text.Append("  data dir ").AppendLine(options.DataDir);
+        if (options.OrchSecretPath is { } secretPath)
+        {
+            text.Append("  orchSecret in ").Append(secretPath).AppendLine(" (made for this data dir; -orchSecret sets one)");
+        }
+
+        var workers = services.GetRequiredService<IReadOnlyList<ManagedWorkerDefinition>>();
+        if (workers.Count > 0)
+        {
+            text.Append("  workers  ").AppendLine(string.Join(", ", workers.Select(w => w.Enabled ? w.Name : w.Name + " (disabled)")));
+        }
+
         text.Append("  plugins  ").Append(options.PluginsDir).Append(": ");
         text.AppendLine(plugins.Count == 0 ? "none" : string.Join(", ", plugins.Select(p => p.Status == PluginStatus.Active ? p.Id : $"{p.Id} ({p.Status}: {p.Reason})")));
         Console.Out.Write(text.ToString());

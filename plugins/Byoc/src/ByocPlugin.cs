@@ -6,6 +6,7 @@ using Livepeer.Abstractions.Crypto;
 using Livepeer.Abstractions.Hosting;
 using Livepeer.Abstractions.Orchestrators;
 using Livepeer.Abstractions.Payments;
+using Livepeer.Abstractions.Status;
 using Livepeer.Plugins.Byoc.Billing;
 using Livepeer.Plugins.Byoc.Gateway;
 using Livepeer.Plugins.Byoc.Orchestrator;
@@ -54,6 +55,7 @@ public sealed class ByocPlugin : ILivepeerPlugin
         services.AddSingleton<WorkerHttp>();
         services.AddSingleton<CapabilityRegistry>();
         services.AddSingleton<IOrchestratorCapabilitySource>(sp => sp.GetRequiredService<CapabilityRegistry>());
+        services.AddSingleton<INodeStatusSection>(sp => new CapabilityStatusSection(sp.GetRequiredService<CapabilityRegistry>()));
         services.AddSingleton<StreamTable>();
         services.AddSingleton(sp => new ByocBilling(Receiver(sp), sp.GetService<IPaymentCodec>()));
         services.AddSingleton(sp => new JobCredentials(sp.GetService<ISignatureVerifier>(), options.RequireSignature));

@@ -26,6 +26,26 @@ public sealed class RegistrationTests
         Assert.DoesNotContain(server.Registry.GetOfferedCapabilities(), o => o.Constraint == "text-reversal");
     }
 
+    [Fact]
+    public async Task The_status_section_lists_in_process_and_registered_capabilities()
+    {
+        await using var server = await ByocTestServer.StartAsync();
+        var section = new CapabilityStatusSection(server.Registry);
+        Assert.Equal("capabilities", section.Name);
+        Assert.Null(section.Snapshot()!["worker"]);
+
+        using var ok = await server.RegisterAsync(new Uri("http://127.0.0.1:5000/api"), "worker", capacity: 3, price: 7);
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        var snapshot = section.Snapshot()!;
+        Assert.Equal("external", (string?)snapshot["worker"]!["kind"]);
+        Assert.Equal("http://127.0.0.1:5000/api", (string?)snapshot["worker"]!["url"]);
+        Assert.Equal(3, (int)snapshot["worker"]!["capacity"]!);
+        Assert.Equal(3, (int)snapshot["worker"]!["available"]!);
+        Assert.Equal("7", (string?)snapshot["worker"]!["pricePerSecond"]);
+        Assert.Equal("in-process", (string?)snapshot["echo"]!["kind"]);
+        Assert.Null(snapshot["echo"]!["url"]);
+    }
+
     [Theory]
     [InlineData("wrong")]
     [InlineData("")]

@@ -21,14 +21,18 @@ internal sealed class WorkerApp : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, TintSession> _sessions = new(StringComparer.Ordinal);
     private readonly HttpClient _registrationHttp = Registrar.CreateClient();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Stream? _lifeline;
     private Registrar? _registrar;
+    private Task _registration = Task.CompletedTask;
 
-    private WorkerApp(WebApplication app, WorkerOptions options, ISegmentChannelClients clients, TimeProvider time)
+    private WorkerApp(WebApplication app, WorkerOptions options, ISegmentChannelClients clients, TimeProvider time, Stream? lifeline)
     {
         App = app;
         _options = options;
         _clients = clients;
         _time = time;
+        _lifeline = lifeline;
     }
 
     public WebApplication App { get; }
@@ -37,20 +41,31 @@ internal sealed class WorkerApp : IAsyncDisposable
 
     public Uri Address => new(App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
-    /// <summary>Whether registration with the orchestrator succeeded (completes after start).</summary>
-    public Task<bool> Registration { get; private set; } = Task.FromResult(false);
+    /// <summary>Whether the first registration with the orchestrator succeeded (completes after start).</summary>
+    public Task<bool> Registration => _registrar?.FirstRegistration ?? Task.FromResult(false);
 
-    public static WorkerApp Create(WorkerOptions options, string[] args, ISegmentChannelClients? clients = null, TimeProvider? time = null)
+    /// <summary>Successful registrations so far (the first and every renewal).</summary>
+    public int Registrations => _registrar?.Registrations ?? 0;
+
+    /// <summary>
+    /// Creates the worker. With <see cref="WorkerOptions.ExitOnStdinClose"/> it stops when <paramref name="lifeline"/>
+    /// (standard input when null) reaches its end.
+    /// </summary>
+    public static WorkerApp Create(WorkerOptions options, string[] args, ISegmentChannelClients? clients = null, TimeProvider? time = null, Stream? lifeline = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.WebHost.UseUrls(options.Listen);
+        // One line per message, so a node that runs the worker can pass its output on line by line.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         var app = builder.Build();
         time ??= TimeProvider.System;
         clients ??= new TrickleChannelClients(
             new TrickleClientOptions { InsecureSkipVerify = true }, // orchestrators serve trickle with a self-signed certificate
             time,
             app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Trickle"));
-        var worker = new WorkerApp(app, options, clients, time);
+        var worker = new WorkerApp(app, options, clients, time, lifeline);
         worker.Map();
         return worker;
     }
@@ -59,17 +74,23 @@ internal sealed class WorkerApp : IAsyncDisposable
     {
         await App.StartAsync(cancellationToken).ConfigureAwait(false);
         _registrar = new Registrar(_options, Address, _registrationHttp, _time, App.Logger);
-        Registration = _registrar.RegisterAsync(App.Lifetime.ApplicationStopping);
+        _registration = _registrar.RunAsync(_stopping.Token);
+        if (_options.ExitOnStdinClose)
+        {
+            _ = Task.Factory.StartNew(WatchLifeline, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _registration.ConfigureAwait(false);
         foreach (var session in _sessions.Values)
         {
             await session.DisposeAsync().ConfigureAwait(false);
         }
 
-        if (_registrar is not null && await Registration.ConfigureAwait(false))
+        if (_registrar is { Registrations: > 0 })
         {
             await _registrar.UnregisterAsync(CancellationToken.None).ConfigureAwait(false);
         }
@@ -77,7 +98,27 @@ internal sealed class WorkerApp : IAsyncDisposable
         await App.StopAsync().ConfigureAwait(false);
         await App.DisposeAsync().ConfigureAwait(false);
         _registrationHttp.Dispose();
+        _stopping.Dispose();
         (_clients as IDisposable)?.Dispose();
+    }
+
+    // Blocking reads on a dedicated thread: nothing is ever written, so the read returns only at the end of the pipe.
+    private void WatchLifeline()
+    {
+        try
+        {
+            var input = _lifeline ?? Console.OpenStandardInput();
+            var buffer = new byte[256];
+            while (input.Read(buffer, 0, buffer.Length) > 0)
+            {
+            }
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+        }
+
+        WorkerLog.StdinClosed(App.Logger);
+        App.Lifetime.StopApplication();
     }
 
     private void Map()

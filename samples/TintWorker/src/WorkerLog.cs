@@ -19,6 +19,12 @@ internal static partial class WorkerLog
     [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Registration with {Orchestrator} failed: {Reason}")]
     public static partial void RegistrationFailed(ILogger logger, Uri orchestrator, string reason);
 
+    [LoggerMessage(EventId = 7, Level = LogLevel.Error, Message = "Registration with {Orchestrator} refused, not trying again: {Reason}")]
+    public static partial void RegistrationRefused(ILogger logger, Uri orchestrator, string reason);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Standard input closed (the node that runs the worker is stopping or gone): stopping")]
+    public static partial void StdinClosed(ILogger logger);
+
     [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "Stream {StreamId} started (u={U}, v={V})")]
     public static partial void Started(ILogger logger, string streamId, int u, int v);
 }

@@ -29,6 +29,18 @@ internal sealed record WorkerOptions
     /// <summary>A bearer token the orchestrator must send on every call; none to accept any caller.</summary>
     public string? Token { get; init; }
 
+    /// <summary>How often to register again after success, so a restarted orchestrator learns the capability back; zero for never.</summary>
+    public TimeSpan ReregisterInterval { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The pause between registration attempts while the orchestrator is unreachable or answers 5xx.</summary>
+    public TimeSpan RetryPause { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Exit when standard input reaches its end: a node that runs the worker holds its stdin open (docs/byoc.md,
+    /// "managed workers"), so the worker ends with the node even when the node is killed.
+    /// </summary>
+    public bool ExitOnStdinClose { get; init; }
+
     public static WorkerOptions From(IConfiguration configuration) => new()
     {
         Listen = configuration["Listen"] is { Length: > 0 } listen ? listen : "http://127.0.0.1:5000",
@@ -40,5 +52,9 @@ internal sealed record WorkerOptions
         PricePerUnit = long.TryParse(configuration["PricePerUnit"], out var price) && price >= 0 ? price : 0,
         PriceScaling = long.TryParse(configuration["PriceScaling"], out var scaling) && scaling > 0 ? scaling : 1,
         Token = configuration["Token"] is { Length: > 0 } token ? token : null,
+        ReregisterInterval = double.TryParse(configuration["ReregisterSeconds"], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds >= 0
+            ? TimeSpan.FromSeconds(seconds)
+            : TimeSpan.FromSeconds(15),
+        ExitOnStdinClose = bool.TryParse(configuration["ExitOnStdinClose"], out var exit) && exit,
     };
 }

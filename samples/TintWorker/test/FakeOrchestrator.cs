@@ -12,7 +12,16 @@ internal sealed class FakeOrchestrator : IAsyncDisposable
 
     private LoopbackHttpServer? _server;
 
+    private int _unavailable;
+
     public ConcurrentQueue<(string Path, string Authorization, string Body)> Calls { get; } = new();
+
+    /// <summary>How many more registrations to answer 503, as an orchestrator that is still starting.</summary>
+    public int UnavailableFor
+    {
+        get => Volatile.Read(ref _unavailable);
+        set => Volatile.Write(ref _unavailable, value);
+    }
 
     public Uri BaseUri => new(_server!.Url, "/");
 
@@ -28,6 +37,12 @@ internal sealed class FakeOrchestrator : IAsyncDisposable
                     using var reader = new StreamReader(context.Request.Body);
                     var authorization = context.Request.Headers.Authorization.ToString();
                     self.Calls.Enqueue((path, authorization, await reader.ReadToEndAsync()));
+                    if (Interlocked.Decrement(ref self._unavailable) >= 0)
+                    {
+                        return Results.Text("starting", statusCode: 503);
+                    }
+
+                    Interlocked.Exchange(ref self._unavailable, 0);
                     return authorization == Secret ? Results.Text("ok") : Results.Text("invalid authorization", statusCode: 400);
                 });
             }

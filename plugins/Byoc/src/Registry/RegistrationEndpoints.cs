@@ -41,6 +41,7 @@ internal sealed class RegistrationEndpoints(CapabilityRegistry registry, WorkerH
             return;
         }
 
+        var previous = registry.Find(request.Info.Name);
         try
         {
             registry.Register(new ExternalWorkerCapability(request.Info, request.Url, request.Token, http), external: true);
@@ -52,7 +53,12 @@ internal sealed class RegistrationEndpoints(CapabilityRegistry registry, WorkerH
             return;
         }
 
-        ByocLog.Registered(logger, request.Info.Name, request.Url, request.Info.Capacity);
+        // Workers renew their registration periodically; only a new or changed one is worth a line in the log.
+        if (previous?.Capability is not ExternalWorkerCapability old || old.Url != request.Url || old.Info != request.Info)
+        {
+            ByocLog.Registered(logger, request.Info.Name, request.Url, request.Info.Capacity);
+        }
+
         await OkAsync(context).ConfigureAwait(false);
     }
 
