@@ -1,6 +1,5 @@
 using Livepeer.Abstractions;
 using Livepeer.Abstractions.AspNetCore;
-using Livepeer.Abstractions.Media;
 using Livepeer.Plugins.WebRtc.Sessions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,7 +12,7 @@ namespace Livepeer.Plugins.WebRtc.Page;
 /// <c>/webrtc/{stream}</c> (publish the camera over WHIP, play the output over WHEP, status beside them),
 /// <c>/webrtc/status</c> and <c>/webrtc/status/{stream}</c> (JSON: sessions and their counters).
 /// </summary>
-internal sealed class PageEndpoints(IMediaStreamHub hub, WebRtcSessions sessions) : IEndpointContributor
+internal sealed class PageEndpoints(WebRtcStatusReport status) : IEndpointContributor
 {
     private static readonly byte[] Html = Resource("webrtc.html");
     private static readonly byte[] Script = Resource("webrtc.js");
@@ -25,36 +24,10 @@ internal sealed class PageEndpoints(IMediaStreamHub hub, WebRtcSessions sessions
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapGet("/webrtc", () => Results.Bytes(Html, "text/html; charset=utf-8")); // also /webrtc/
         endpoints.MapGet("/webrtc/webrtc.js", () => Results.Bytes(Script, "text/javascript; charset=utf-8"));
-        endpoints.MapGet("/webrtc/status", () => Results.Json(NodeStatus()));
-        endpoints.MapGet("/webrtc/status/{stream}", (string stream) => Results.Json(StreamStatus(stream)));
+        endpoints.MapGet("/webrtc/status", () => Results.Json(status.Node()));
+        endpoints.MapGet("/webrtc/status/{stream}", (string stream) => Results.Json(status.Stream(stream)));
         endpoints.MapGet("/webrtc/{stream}", (string stream) =>
             SdpExchange.IsValidStreamName(stream) ? Results.Bytes(Html, "text/html; charset=utf-8") : Results.NotFound());
-    }
-
-    internal object NodeStatus() => new
-    {
-        open = sessions.Count,
-        opened = sessions.Opened,
-        closed = sessions.Closed,
-        streams = hub.ActiveStreams.Select(s => new { stream = s.StreamId, protocol = s.Protocol }).ToList(),
-        sessions = sessions.All.Select(s => s.Status()).ToList(),
-    };
-
-    internal object StreamStatus(string stream)
-    {
-        var descriptor = hub.ActiveStreams.FirstOrDefault(s => s.StreamId == stream);
-        var output = hub.ActiveStreams.FirstOrDefault(s => s.StreamId == stream + StreamOutputs.OutputSuffix) ?? descriptor;
-        var own = sessions.OfStream(stream).Select(s => s.Status()).ToList();
-        return new
-        {
-            stream,
-            active = descriptor is not null,
-            protocol = descriptor?.Protocol,
-            tracks = descriptor?.Tracks.Select(t => new { kind = t.Kind.ToString().ToLowerInvariant(), codec = t.Codec, width = t.Width, height = t.Height }).ToList(),
-            output = output?.StreamId,
-            ingest = own.Where(s => s.Kind == "whip").ToList(),
-            viewers = own.Where(s => s.Kind == "whep").ToList(),
-        };
     }
 
     private static byte[] Resource(string name)

@@ -20,6 +20,7 @@ public sealed class RtpReceiveStatistics
     private long _jitterScaled;
     private uint _lastSrNtpMiddle;
     private long _lastSrArrival;
+    private bool _hasSenderReport;
 
     /// <summary>Creates the statistics of source <paramref name="ssrc"/> with RTP clock <paramref name="clockRate"/>.</summary>
     public RtpReceiveStatistics(uint ssrc, int clockRate, TimeProvider time)
@@ -113,6 +114,7 @@ public sealed class RtpReceiveStatistics
         ArgumentNullException.ThrowIfNull(report);
         _lastSrNtpMiddle = report.NtpMiddle;
         _lastSrArrival = _time.GetTimestamp();
+        _hasSenderReport = true; // a timestamp of 0 is a valid time, not "none"
     }
 
     /// <summary>Makes a report block and starts a new interval for the fraction lost (A.3).</summary>
@@ -126,7 +128,7 @@ public sealed class RtpReceiveStatistics
         var lostInterval = expectedInterval - receivedInterval;
         var fraction = expectedInterval == 0 || lostInterval <= 0 ? 0 : (byte)Math.Min(255, (lostInterval << 8) / expectedInterval);
         uint dlsr = 0;
-        if (_lastSrArrival != 0)
+        if (_hasSenderReport)
         {
             dlsr = (uint)(_time.GetElapsedTime(_lastSrArrival).TotalSeconds * 65536);
         }

@@ -23,6 +23,9 @@ internal interface IWhepPeer : IRtcPeer
 
     /// <summary>Protects and sends one packet.</summary>
     ValueTask SendAsync(OutgoingRtp packet, CancellationToken cancellationToken);
+
+    /// <summary>What the viewer's RTCP said and asked for so far.</summary>
+    ViewerFeedbackStatus Feedback { get; }
 }
 
 /// <summary>One RTP packet to send.</summary>
@@ -31,3 +34,12 @@ internal interface IWhepPeer : IRtcPeer
 /// <param name="Packet">The plain RTP packet.</param>
 /// <param name="StartsFrame">True for the first packet of a frame (video) or for every audio packet.</param>
 internal readonly record struct OutgoingRtp(TrackKind Kind, long MediaTime, ReadOnlyMemory<byte> Packet, bool StartsFrame);
+
+/// <summary>A WHEP viewer's RTCP as seen by the sender.</summary>
+/// <param name="KeyframeRequests">PLI/FIR received.</param>
+/// <param name="Nacks">Generic NACK packets received.</param>
+/// <param name="PacketsResent">Packets sent again for them.</param>
+/// <param name="ReportedLost">Video packets lost, from the viewer's newest receiver report.</param>
+/// <param name="ReportedJitterSeconds">Video interarrival jitter from the same report.</param>
+/// <param name="RoundTripSeconds">Round-trip time from the report's LSR/DLSR, once one echoes our sender report.</param>
+internal sealed record ViewerFeedbackStatus(long KeyframeRequests, long Nacks, long PacketsResent, long ReportedLost, double ReportedJitterSeconds, double? RoundTripSeconds);

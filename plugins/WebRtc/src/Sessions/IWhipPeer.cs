@@ -21,9 +21,18 @@ internal interface IWhipPeer : IRtcPeer
     /// </summary>
     IIngestSegmenter CreateSegmenter(bool withAudio);
 
-    /// <summary>Asks the publisher for a keyframe (RTCP PLI/FIR); false when the peer cannot take one.</summary>
-    ValueTask<bool> RequestKeyframeAsync(CancellationToken cancellationToken);
+    /// <summary>The receive counters of a track counted as packets arrive, or null when the answer did not accept it.</summary>
+    TrackReceiveStatus? ReceiveStatus(TrackKind kind);
+
+    /// <summary>What the receiver's RTCP did so far (NACKs, keyframe requests, holes left after them).</summary>
+    IngestFeedbackStatus Feedback { get; }
 }
+
+/// <summary>The WHIP receiver's RTCP feedback counters.</summary>
+/// <param name="NacksSent">Generic NACK packets sent (RFC 4585 §6.2.1).</param>
+/// <param name="KeyframeRequests">PLI/FIR sent (when no keyframe came for 2 s, and after unrecovered loss).</param>
+/// <param name="PacketsUnrecovered">Sequence numbers that never arrived, even after NACKs (the segmenter skipped them).</param>
+internal sealed record IngestFeedbackStatus(long NacksSent, long KeyframeRequests, long PacketsUnrecovered);
 
 /// <summary>One received RTP packet of an accepted track.</summary>
 /// <param name="Kind">Video or audio.</param>

@@ -3,6 +3,7 @@ using Livepeer.Abstractions.AspNetCore;
 using Livepeer.Abstractions.Egress;
 using Livepeer.Abstractions.Ingest;
 using Livepeer.Abstractions.Media;
+using Livepeer.Abstractions.Status;
 using Livepeer.Plugins.WebRtc.Page;
 using Livepeer.Plugins.WebRtc.Whep;
 using Livepeer.Plugins.WebRtc.Whip;
@@ -36,7 +37,9 @@ internal static class SessionServices
             sp.GetRequiredService<WebRtcOptions>(),
             Time(sp),
             Logger(sp)));
-        services.AddSingleton<IEndpointContributor>(sp => new PageEndpoints(sp.GetRequiredService<IMediaStreamHub>(), sp.GetRequiredService<WebRtcSessions>()));
+        services.AddSingleton(sp => new WebRtcStatusReport(sp.GetRequiredService<IMediaStreamHub>(), sp.GetRequiredService<WebRtcSessions>()));
+        services.AddSingleton<IEndpointContributor>(sp => new PageEndpoints(sp.GetRequiredService<WebRtcStatusReport>()));
+        services.AddSingleton<INodeStatusSection>(sp => new WebRtcStatusSection(sp.GetRequiredService<WebRtcStatusReport>()));
     }
 
     /// <summary>A stack registered by a test, else the plugin's own layers once a transport factory is registered.</summary>

@@ -12,6 +12,12 @@ internal sealed record WebRtcSessionStatus(string Id, string Kind, string Stream
     /// <summary>Per-track receive counters (WHIP).</summary>
     public IReadOnlyDictionary<string, TrackReceiveStatus>? Tracks { get; init; }
 
+    /// <summary>The receiver's RTCP feedback: NACKs, keyframe requests, unrecovered packets (WHIP).</summary>
+    public IngestFeedbackStatus? Ingest { get; init; }
+
+    /// <summary>The viewer's RTCP: keyframe requests, NACKs and resends, reported loss, jitter and round trip (WHEP).</summary>
+    public ViewerFeedbackStatus? Viewer { get; init; }
+
     /// <summary>Frames sent (WHEP).</summary>
     public long FramesSent { get; init; }
 

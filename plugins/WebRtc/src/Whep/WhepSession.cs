@@ -49,6 +49,7 @@ internal sealed class WhepSession : WebRtcSession
             BytesReceived = received,
             BytesSent = sent,
             FramesSent = FramesSent,
+            Viewer = _peer.Feedback,
             Segments = Interlocked.Read(ref _segments),
             EndReason = EndReason,
         };

@@ -1,8 +1,6 @@
 using Livepeer.Abstractions.Media;
 using Livepeer.Plugins.WebRtc.Sessions;
 
-using Livepeer.Plugins.WebRtc.Rtp;
-
 namespace Livepeer.Plugins.WebRtc.Whip;
 
 /// <summary>
@@ -13,17 +11,10 @@ namespace Livepeer.Plugins.WebRtc.Whip;
 /// </summary>
 internal sealed class WhipSession : WebRtcSession
 {
-    private static readonly TimeSpan KeyframeRequestInterval = TimeSpan.FromSeconds(2);
-
     private readonly IWhipPeer _peer;
     private readonly IStreamPublication _publication;
     private readonly WebRtcOptions _options;
     private readonly TimeProvider _time;
-    private readonly RtpReceiveStatistics _video;
-    private readonly RtpReceiveStatistics _audio;
-    private readonly Lock _statsLock = new();
-    private readonly BitrateWindow _videoRate;
-    private readonly BitrateWindow _audioRate;
     private IIngestSegmenter? _segmenter;
     private long _segments;
     private string _state = "connecting";
@@ -35,10 +26,6 @@ internal sealed class WhipSession : WebRtcSession
         _publication = publication;
         _options = options;
         _time = time;
-        _video = new RtpReceiveStatistics(0, peer.ClockRate(TrackKind.Video), time);
-        _audio = new RtpReceiveStatistics(0, peer.ClockRate(TrackKind.Audio), time);
-        _videoRate = new BitrateWindow(time);
-        _audioRate = new BitrateWindow(time);
     }
 
     public override string Kind => "whip";
@@ -48,26 +35,24 @@ internal sealed class WhipSession : WebRtcSession
     public override WebRtcSessionStatus Status()
     {
         var (received, sent) = _peer.Bytes;
-        lock (_statsLock)
+        var tracks = new Dictionary<string, TrackReceiveStatus>(StringComparer.Ordinal);
+        foreach (var kind in (TrackKind[])[TrackKind.Video, TrackKind.Audio])
         {
-            var tracks = new Dictionary<string, TrackReceiveStatus>(StringComparer.Ordinal)
+            if (_peer.ReceiveStatus(kind) is { } track)
             {
-                ["video"] = Track(_video, _videoRate),
-            };
-            if (_peer.HasAudio)
-            {
-                tracks["audio"] = Track(_audio, _audioRate);
+                tracks[kind == TrackKind.Video ? "video" : "audio"] = track;
             }
-
-            return new WebRtcSessionStatus(Id, Kind, Stream, _state, StartedAt)
-            {
-                BytesReceived = received,
-                BytesSent = sent,
-                Tracks = tracks,
-                Segments = SegmentsPublished,
-                EndReason = EndReason,
-            };
         }
+
+        return new WebRtcSessionStatus(Id, Kind, Stream, _state, StartedAt)
+        {
+            BytesReceived = received,
+            BytesSent = sent,
+            Tracks = tracks,
+            Ingest = _peer.Feedback,
+            Segments = SegmentsPublished,
+            EndReason = EndReason,
+        };
     }
 
     protected override async Task RunAsync()
@@ -78,8 +63,7 @@ internal sealed class WhipSession : WebRtcSession
             return;
         }
 
-        _state = "gathering";
-        _ = RequestKeyframesAsync(stopping);
+        _state = "gathering"; // the stack asks for keyframes meanwhile (PLI whenever none came for 2 s)
         var buffered = await GatherAsync(stopping).ConfigureAwait(false);
         if (!buffered.Exists(p => p.Kind == TrackKind.Video))
         {
@@ -100,7 +84,6 @@ internal sealed class WhipSession : WebRtcSession
         {
             await foreach (var packet in _peer.Media.ReadAllAsync(stopping).ConfigureAwait(false))
             {
-                Count(packet);
                 if (packet.Kind == TrackKind.Video || withAudio)
                 {
                     _segmenter.Push(packet.Kind, packet.Packet.Span);
@@ -124,9 +107,6 @@ internal sealed class WhipSession : WebRtcSession
         await _peer.DisposeAsync().ConfigureAwait(false);
         await _publication.DisposeAsync().ConfigureAwait(false);
     }
-
-    private static TrackReceiveStatus Track(RtpReceiveStatistics stats, BitrateWindow rate) =>
-        new(stats.Received, Math.Max(0, stats.CumulativeLost), stats.JitterSeconds, stats.Bytes, rate.BitsPerSecond, stats.LastPacketAt);
 
     /// <summary>
     /// Reads until the first video packet (or the video timeout), then waits at most the audio timeout for audio
@@ -162,7 +142,6 @@ internal sealed class WhipSession : WebRtcSession
                 break;
             }
 
-            Count(packet);
             packets.Add(packet);
             if (packet.Kind == TrackKind.Video && !sawVideo)
             {
@@ -174,23 +153,6 @@ internal sealed class WhipSession : WebRtcSession
         }
 
         return packets;
-    }
-
-    private void Count(ReceivedRtp packet)
-    {
-        lock (_statsLock)
-        {
-            if (packet.Kind == TrackKind.Video)
-            {
-                _video.OnDatagram(packet.Packet.Span);
-                _videoRate.Add(packet.Packet.Length);
-            }
-            else
-            {
-                _audio.OnDatagram(packet.Packet.Span);
-                _audioRate.Add(packet.Packet.Length);
-            }
-        }
     }
 
     private async Task FlushAsync(CancellationToken cancellationToken)
@@ -215,24 +177,6 @@ internal sealed class WhipSession : WebRtcSession
             };
             await _publication.WriteAsync(media, cancellationToken).ConfigureAwait(false);
             Interlocked.Increment(ref _segments);
-        }
-    }
-
-    /// <summary>Asks for a keyframe every 2 s until the first segment is out (upstream sends PLI every 2 s).</summary>
-    private async Task RequestKeyframesAsync(CancellationToken stopping)
-    {
-        try
-        {
-            while (SegmentsPublished == 0 && !stopping.IsCancellationRequested)
-            {
-                await _peer.RequestKeyframeAsync(stopping).ConfigureAwait(false);
-                await Task.Delay(KeyframeRequestInterval, _time, stopping).ConfigureAwait(false);
-            }
-        }
-#pragma warning disable CA1031 // keyframe requests are best effort
-        catch (Exception)
-#pragma warning restore CA1031
-        {
         }
     }
 }

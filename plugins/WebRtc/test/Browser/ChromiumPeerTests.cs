@@ -24,10 +24,17 @@ public sealed class ChromiumPeerTests(ChromiumFixture chromium)
         await using var subscription = server.Hub.Subscribe("cam")!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         MediaSegment? segment = null;
-        await foreach (var s in subscription.ReadAllAsync(timeout.Token))
+        try
         {
-            segment = s;
-            break;
+            await foreach (var s in subscription.ReadAllAsync(timeout.Token))
+            {
+                segment = s;
+                break;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail("no segment within 15 s; /webrtc/status: " + await server.Client.GetStringAsync("/webrtc/status"));
         }
 
         Assert.NotNull(segment);

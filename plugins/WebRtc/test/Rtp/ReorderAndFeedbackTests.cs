@@ -114,7 +114,7 @@ public sealed class ReorderAndFeedbackTests
     }
 
     [Fact]
-    public void PliEveryTwoSecondsUntilAKeyframeAndSoonAfterLoss()
+    public void PliWheneverNoKeyframeCameForTwoSecondsAndSoonAfterLoss()
     {
         var time = new ManualTimeProvider();
         var pli = new KeyframeRequester(time);
@@ -122,10 +122,27 @@ public sealed class ReorderAndFeedbackTests
         time.Advance(TimeSpan.FromSeconds(1));
         Assert.False(pli.ShouldRequest());
         time.Advance(TimeSpan.FromSeconds(1));
-        Assert.True(pli.ShouldRequest());
+        Assert.True(pli.ShouldRequest()); // still none: again after 2 s
         pli.OnKeyframe();
-        time.Advance(TimeSpan.FromSeconds(5));
+
+        // An encoder with a 1 s GOP is never asked.
+        for (var i = 0; i < 5; i++)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            Assert.False(pli.ShouldRequest());
+            pli.OnKeyframe();
+        }
+
+        // A browser's encoder (keyframes only on request): asked 2 s after each keyframe.
+        time.Advance(TimeSpan.FromMilliseconds(1990));
         Assert.False(pli.ShouldRequest());
+        time.Advance(TimeSpan.FromMilliseconds(10));
+        Assert.True(pli.ShouldRequest());
+        time.Advance(TimeSpan.FromMilliseconds(50));
+        pli.OnKeyframe();
+        time.Advance(TimeSpan.FromMilliseconds(1990));
+        Assert.False(pli.ShouldRequest());
+
         pli.OnLoss();
         Assert.True(pli.ShouldRequest());
         pli.OnLoss();
@@ -133,7 +150,7 @@ public sealed class ReorderAndFeedbackTests
         Assert.False(pli.ShouldRequest()); // burst of loss: spaced by 500 ms
         time.Advance(TimeSpan.FromMilliseconds(400));
         Assert.True(pli.ShouldRequest());
-        Assert.Equal(4, pli.Requests);
+        Assert.Equal(5, pli.Requests);
     }
 
     private static RtpPacket P(ushort sequence) => new() { SequenceNumber = sequence, PayloadType = 96, Ssrc = 1 };

@@ -106,14 +106,16 @@ internal abstract class FakePeer : IRtcPeer
 internal sealed class FakeWhipPeer(bool hasAudio) : FakePeer, IWhipPeer
 {
     private readonly Channel<ReceivedRtp> _media = Channel.CreateUnbounded<ReceivedRtp>();
+    private readonly TrackReceiveCounter _video = new(90_000, TimeProvider.System);
+    private readonly TrackReceiveCounter _audio = new(48_000, TimeProvider.System);
 
     public bool HasAudio => hasAudio;
 
     public ChannelReader<ReceivedRtp> Media => _media.Reader;
 
-    public int KeyframeRequests;
-
     public bool? SegmenterWithAudio { get; private set; }
+
+    public IngestFeedbackStatus Feedback { get; } = new(0, 0, 0);
 
     public int ClockRate(TrackKind kind) => kind == TrackKind.Video ? 90_000 : 48_000;
 
@@ -123,13 +125,14 @@ internal sealed class FakeWhipPeer(bool hasAudio) : FakePeer, IWhipPeer
         return new CountingSegmenter();
     }
 
-    public ValueTask<bool> RequestKeyframeAsync(CancellationToken cancellationToken)
-    {
-        Interlocked.Increment(ref KeyframeRequests);
-        return ValueTask.FromResult(true);
-    }
+    public TrackReceiveStatus? ReceiveStatus(TrackKind kind) => kind == TrackKind.Video ? _video.Snapshot() : hasAudio ? _audio.Snapshot() : null;
 
-    public void Send(TrackKind kind, byte[] packet) => _media.Writer.TryWrite(new ReceivedRtp(kind, packet));
+    /// <summary>A packet arrives: counted as the real peer counts it, then handed to the session.</summary>
+    public void Send(TrackKind kind, byte[] packet)
+    {
+        (kind == TrackKind.Video ? _video : _audio).OnDatagram(packet);
+        _media.Writer.TryWrite(new ReceivedRtp(kind, packet));
+    }
 
     public override void Close()
     {
@@ -179,6 +182,8 @@ internal sealed class FakeWhepPeer(bool video, bool audio) : FakePeer, IWhepPeer
     public ConcurrentQueue<(OutgoingRtp Packet, bool Keyframe)> Sent { get; } = new();
 
     public int NewSources;
+
+    public ViewerFeedbackStatus Feedback { get; } = new(0, 0, 0, 0, 0, null);
 
     public IReadOnlyList<OutgoingRtp> Packetize(ReadOnlyMemory<byte> segment)
     {

@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Threading.Channels;
 using Livepeer.Abstractions.Media;
 using Livepeer.Plugins.WebRtc.Dtls;
 using Livepeer.Plugins.WebRtc.Ice;
+using Livepeer.Plugins.WebRtc.Rtp.Rtcp;
 using Livepeer.Plugins.WebRtc.Sessions;
 using Livepeer.Plugins.WebRtc.Sessions.Stack;
 using Livepeer.Plugins.WebRtc.Transport;
@@ -45,7 +47,7 @@ public sealed class StackAdapterTests
     }
 
     [Fact]
-    public async Task WhipPeerClassifiesRtpByPayloadTypeAndDropsRtcp()
+    public async Task WhipPeerClassifiesRtpByPayloadTypeAndAsksForAKeyframe()
     {
         var factory = new RecordingFactory();
         var peer = new WebRtcStack(factory, TimeProvider.System).AcceptPublisher(Offers.VideoAndAudio);
@@ -59,6 +61,15 @@ public sealed class StackAdapterTests
         transport.Deliver(new WebRtcPacket(true, new byte[] { 0x81, 201, 0, 1, 0, 0, 0, 1 }));
         transport.Deliver(new WebRtcPacket(false, unknown));
         transport.Deliver(new WebRtcPacket(false, audio));
+
+        // The video source is known: a PLI for it goes out from the peer's timer, in a compound led by an RR.
+        await WebRtcServer.EventuallyAsync(() => transport.RtcpSent.Any(), "RTCP from the WHIP peer");
+        var compound = RtcpCompound.Parse(transport.RtcpSent.First());
+        Assert.IsType<RtcpReceiverReport>(compound[0]);
+        Assert.Equal(0x1234u, Assert.Single(compound.OfType<RtcpPictureLossIndication>()).MediaSsrc);
+        Assert.Equal(1, peer.Feedback.KeyframeRequests);
+        Assert.Equal(1, peer.ReceiveStatus(TrackKind.Video)!.Packets);
+        Assert.Equal(1, peer.ReceiveStatus(TrackKind.Audio)!.Packets);
         transport.Close();
 
         var received = new List<ReceivedRtp>();
@@ -68,9 +79,6 @@ public sealed class StackAdapterTests
         }
 
         Assert.Equal([TrackKind.Video, TrackKind.Audio], received.Select(r => r.Kind));
-        Assert.True(await peer.RequestKeyframeAsync(CancellationToken.None));
-        var pli = Assert.Single(transport.Rtcp);
-        Assert.Equal(206, pli[1]);
         await peer.DisposeAsync();
     }
 
@@ -129,9 +137,9 @@ public sealed class StackAdapterTests
 
         public WebRtcTransportStats Stats => new();
 
-        public List<byte[]> Rtp { get; } = [];
+        public ConcurrentQueue<byte[]> Rtp { get; } = new();
 
-        public List<byte[]> Rtcp { get; } = [];
+        public ConcurrentQueue<byte[]> RtcpSent { get; } = new();
 
         public bool Disposed { get; private set; }
 
@@ -145,13 +153,13 @@ public sealed class StackAdapterTests
 
         public ValueTask<bool> SendRtpAsync(ReadOnlyMemory<byte> rtpPacket, CancellationToken cancellationToken = default)
         {
-            Rtp.Add(rtpPacket.ToArray());
+            Rtp.Enqueue(rtpPacket.ToArray());
             return ValueTask.FromResult(true);
         }
 
         public ValueTask<bool> SendRtcpAsync(ReadOnlyMemory<byte> rtcpPacket, CancellationToken cancellationToken = default)
         {
-            Rtcp.Add(rtcpPacket.ToArray());
+            RtcpSent.Enqueue(rtcpPacket.ToArray());
             return ValueTask.FromResult(true);
         }
 

@@ -139,6 +139,5 @@ public sealed class WhipHttpTests
         Assert.All(segments, s => Assert.Equal("cam", s.StreamId));
         Assert.True(peer.SegmenterWithAudio);
         Assert.Equal("h264", Assert.Single(server.Hub.ActiveStreams[0].Tracks).Codec);
-        Assert.True(peer.KeyframeRequests >= 1);
     }
 }

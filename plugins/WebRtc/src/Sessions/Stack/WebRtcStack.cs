@@ -25,7 +25,7 @@ internal sealed class WebRtcStack(IWebRtcTransportFactory transports, TimeProvid
                 throw new OfferRejectedException("the offer has no usable H.264 video");
             }
 
-            return new WhipPeer(transport, answer, time);
+            return new WhipPeer(transport, answer, NonZeroRandom(), time);
         }
         catch
         {
@@ -48,7 +48,7 @@ internal sealed class WebRtcStack(IWebRtcTransportFactory transports, TimeProvid
                 throw new OfferRejectedException("the offer accepts none of the stream's tracks (H.264 video, Opus audio)");
             }
 
-            return new WhepPeer(transport, answer, videoSsrc, audioSsrc);
+            return new WhepPeer(transport, answer, videoSsrc, audioSsrc, time);
         }
         catch
         {

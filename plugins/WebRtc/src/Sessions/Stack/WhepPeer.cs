@@ -9,17 +9,27 @@ namespace Livepeer.Plugins.WebRtc.Sessions.Stack;
 
 /// <summary>
 /// A WHEP peer on a transport: the media layer's <see cref="TsToRtpPacketizer"/> (timestamps rebased across source
-/// changes) and SRTP sends; what the player sends back (RTCP receiver reports, PLI) is read and dropped.
+/// changes) and SRTP sends; the viewer's RTCP read (NACKs answered, PLI/FIR and reports counted) and sender reports
+/// sent every <see cref="SenderReportInterval"/> (<see cref="ViewerFeedback"/>).
 /// </summary>
 internal sealed class WhepPeer : TransportPeer, IWhepPeer
 {
+    /// <summary>Time between sender reports (libwebrtc sends video's every second; a few dozen bytes per stream).</summary>
+    public static readonly TimeSpan SenderReportInterval = TimeSpan.FromSeconds(1);
+
     private readonly TsToRtpPacketizer _packetizer;
     private readonly List<OutgoingRtp> _batch = [];
+    private readonly ViewerFeedback _feedback;
+    private readonly TimeProvider _time;
+    private readonly CancellationTokenSource _stop = new();
     private readonly Task _drain;
+    private readonly Task _reports;
 
-    public WhepPeer(IWebRtcTransport transport, SdpAnswer answer, uint videoSsrc, uint audioSsrc)
+    public WhepPeer(IWebRtcTransport transport, SdpAnswer answer, uint videoSsrc, uint audioSsrc, TimeProvider time)
         : base(transport, answer)
     {
+        _time = time;
+        _feedback = new ViewerFeedback(answer, videoSsrc, audioSsrc, time);
         _packetizer = new TsToRtpPacketizer(new TsToRtpOptions
         {
             Video = answer.Video is { } video ? new RtpStreamWriter(videoSsrc, (byte)video.Codec.PayloadType, (ushort)RandomNumberGenerator.GetInt32(ushort.MaxValue)) : null,
@@ -27,6 +37,7 @@ internal sealed class WhepPeer : TransportPeer, IWhepPeer
         });
         _packetizer.PacketReady += OnPacket;
         _drain = Task.Run(DrainAsync);
+        _reports = Task.Run(ReportAsync);
     }
 
     public bool SendsVideo => Answer.Video is not null;
@@ -41,15 +52,25 @@ internal sealed class WhepPeer : TransportPeer, IWhepPeer
         return [.. _batch];
     }
 
+    public ViewerFeedbackStatus Feedback => _feedback.Status;
+
     public void StartNewSource() => _packetizer.StartNewSource();
 
-    public async ValueTask SendAsync(OutgoingRtp packet, CancellationToken cancellationToken) =>
-        await Transport.SendRtpAsync(packet.Packet, cancellationToken).ConfigureAwait(false);
+    public async ValueTask SendAsync(OutgoingRtp packet, CancellationToken cancellationToken)
+    {
+        if (await Transport.SendRtpAsync(packet.Packet, cancellationToken).ConfigureAwait(false))
+        {
+            _feedback.OnSent(packet.Kind, packet.Packet);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
         await Transport.DisposeAsync().ConfigureAwait(false);
         await _drain.ConfigureAwait(false);
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _reports.ConfigureAwait(false);
+        _stop.Dispose();
     }
 
     private void OnPacket(RtpTrackKind kind, RtpPacket packet)
@@ -67,9 +88,39 @@ internal sealed class WhepPeer : TransportPeer, IWhepPeer
 
     private async Task DrainAsync()
     {
-        await foreach (var unused in Transport.Received.ReadAllAsync().ConfigureAwait(false))
+        var resend = new List<ReadOnlyMemory<byte>>();
+        await foreach (var packet in Transport.Received.ReadAllAsync().ConfigureAwait(false))
         {
-            // receiver reports and PLI: nothing to do (the output is not re-encoded, keyframes come with segments)
+            if (!packet.IsRtcp)
+            {
+                continue; // a viewer sends no media
+            }
+
+            _feedback.OnRtcp(packet.Data, resend);
+            foreach (var again in resend)
+            {
+                await Transport.SendRtpAsync(again).ConfigureAwait(false);
+            }
+
+            resend.Clear();
+        }
+    }
+
+    private async Task ReportAsync()
+    {
+        using var timer = new PeriodicTimer(SenderReportInterval, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false) && !Transport.Closed.IsCompleted)
+            {
+                foreach (var report in _feedback.CreateSenderReports())
+                {
+                    await Transport.SendRtcpAsync(report, _stop.Token).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Threading.Channels;
 using Livepeer.Abstractions.Media;
 using Livepeer.Plugins.WebRtc.Media;
@@ -9,76 +8,80 @@ using Livepeer.Plugins.WebRtc.Transport;
 namespace Livepeer.Plugins.WebRtc.Sessions.Stack;
 
 /// <summary>
-/// A WHIP peer on a transport: decrypted RTP classified by the answer's payload types (RTCP and unknown payload types
-/// are dropped), the RTP→MPEG-TS segmenter of the media layer, and PLI for keyframe requests.
+/// A WHIP peer on a transport: decrypted RTP of the answer's payload types counted, reordered, NACKed and handed on in
+/// order (<see cref="IngestFeedback"/>; unknown payload types dropped), the publisher's sender reports read, receiver
+/// reports and keyframe requests sent from a 20 ms timer, and the RTP→MPEG-TS segmenter of the media layer.
 /// </summary>
 internal sealed class WhipPeer : TransportPeer, IWhipPeer
 {
-    private readonly TimeProvider _time;
-    private readonly Channel<ReceivedRtp> _media = Channel.CreateBounded<ReceivedRtp>(new BoundedChannelOptions(4096) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.DropWrite });
-    private readonly Task _pump;
-    private uint _videoSsrc;
+    private static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(20);
 
-    public WhipPeer(IWebRtcTransport transport, SdpAnswer answer, TimeProvider time)
+    private readonly TimeProvider _time;
+    private readonly IngestFeedback _feedback;
+    private readonly Channel<ReceivedRtp> _media = Channel.CreateBounded<ReceivedRtp>(new BoundedChannelOptions(4096) { SingleReader = true, SingleWriter = false, FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Lock _deliverLock = new();
+    private readonly Task _pump;
+    private readonly Task _ticks;
+
+    public WhipPeer(IWebRtcTransport transport, SdpAnswer answer, uint ourSsrc, TimeProvider time)
         : base(transport, answer)
     {
         _time = time;
+        _feedback = new IngestFeedback(answer, ourSsrc, time);
         _pump = Task.Run(PumpAsync);
+        _ticks = Task.Run(TickAsync);
     }
 
     public bool HasAudio => Answer.Audio is not null;
 
     public ChannelReader<ReceivedRtp> Media => _media.Reader;
 
+    public IngestFeedbackStatus Feedback => new(_feedback.NacksSent, _feedback.KeyframeRequests, _feedback.Unrecovered);
+
     public int ClockRate(TrackKind kind) => kind == TrackKind.Video ? 90_000 : 48_000;
 
-    public IIngestSegmenter CreateSegmenter(bool withAudio) => new IngestSegmenter(new RtpToTsSegmenter(new RtpToTsOptions { HasAudio = withAudio }, _time), withAudio);
+    public TrackReceiveStatus? ReceiveStatus(TrackKind kind) => _feedback.Counter(kind)?.Snapshot();
 
-    public async ValueTask<bool> RequestKeyframeAsync(CancellationToken cancellationToken)
+    public IIngestSegmenter CreateSegmenter(bool withAudio)
     {
-        if (_videoSsrc == 0 || Answer.Video is not { } video || !(video.Pli || video.Fir))
+        var segmenter = new RtpToTsSegmenter(new RtpToTsOptions { HasAudio = withAudio }, _time);
+        segmenter.AccessUnitWritten += (_, keyframe) =>
         {
-            return false;
-        }
-
-        // RFC 4585 §6.3.1 PLI: V=2, FMT=1, PT=206 (PSFB), length 2, sender SSRC, media SSRC.
-        var pli = new byte[12];
-        pli[0] = 0x81;
-        pli[1] = 206;
-        BinaryPrimitives.WriteUInt16BigEndian(pli.AsSpan(2), 2);
-        BinaryPrimitives.WriteUInt32BigEndian(pli.AsSpan(4), 1);
-        BinaryPrimitives.WriteUInt32BigEndian(pli.AsSpan(8), _videoSsrc);
-        return await Transport.SendRtcpAsync(pli, cancellationToken).ConfigureAwait(false);
+            if (keyframe)
+            {
+                _feedback.OnKeyframe();
+            }
+        };
+        return new IngestSegmenter(segmenter, withAudio);
     }
 
     public async ValueTask DisposeAsync()
     {
         await Transport.DisposeAsync().ConfigureAwait(false);
         await _pump.ConfigureAwait(false);
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _ticks.ConfigureAwait(false);
+        _stop.Dispose();
     }
 
     private async Task PumpAsync()
     {
-        var videoPt = Answer.Video?.Codec.PayloadType ?? -1;
-        var audioPt = Answer.Audio?.Codec.PayloadType ?? -1;
+        var ready = new List<ReceivedRtp>();
         try
         {
             await foreach (var packet in Transport.Received.ReadAllAsync().ConfigureAwait(false))
             {
-                if (packet.IsRtcp || packet.Data.Length < RtpPacket.HeaderSize)
+                if (packet.IsRtcp)
                 {
+                    _feedback.OnRtcp(packet.Data);
                     continue;
                 }
 
-                var pt = packet.Data.Span[1] & 0x7F;
-                if (pt == videoPt)
+                lock (_deliverLock)
                 {
-                    _videoSsrc = BinaryPrimitives.ReadUInt32BigEndian(packet.Data.Span[8..]);
-                    _media.Writer.TryWrite(new ReceivedRtp(TrackKind.Video, packet.Data));
-                }
-                else if (pt == audioPt)
-                {
-                    _media.Writer.TryWrite(new ReceivedRtp(TrackKind.Audio, packet.Data));
+                    _feedback.OnRtp(packet.Data, ready);
+                    Deliver(ready);
                 }
             }
         }
@@ -86,6 +89,43 @@ internal sealed class WhipPeer : TransportPeer, IWhipPeer
         {
             _media.Writer.TryComplete();
         }
+    }
+
+    // Releases held packets, sends NACKs, keyframe requests and receiver reports; ends with the peer.
+    private async Task TickAsync()
+    {
+        var ready = new List<ReceivedRtp>();
+        using var timer = new PeriodicTimer(TickInterval, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false) && !Transport.Closed.IsCompleted)
+            {
+                byte[]? rtcp;
+                lock (_deliverLock)
+                {
+                    rtcp = _feedback.Tick(ready);
+                    Deliver(ready);
+                }
+
+                if (rtcp is not null && Transport.Connected.IsCompletedSuccessfully)
+                {
+                    await Transport.SendRtcpAsync(rtcp, _stop.Token).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private void Deliver(List<ReceivedRtp> ready)
+    {
+        foreach (var packet in ready)
+        {
+            _media.Writer.TryWrite(packet);
+        }
+
+        ready.Clear();
     }
 
     /// <summary>The media layer's <see cref="RtpToTsSegmenter"/> behind the session layer's interface.</summary>
