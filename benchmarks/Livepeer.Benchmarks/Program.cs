@@ -1,6 +1,6 @@
 using Livepeer.Benchmarks;
 
-// Usage: Livepeer.Benchmarks [grpc|discovery|trickle|crypto|byoc|rtp|srtp|tickets|all] [--seconds N]
+// Usage: Livepeer.Benchmarks [grpc|discovery|trickle|crypto|byoc|rtp|srtp|whep|tickets|all] [--seconds N]
 var what = args.FirstOrDefault(a => !a.StartsWith('-')) ?? "all";
 var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).FirstOrDefault(3);
 Console.WriteLine($"Livepeer.Benchmarks: {what}, {Environment.ProcessorCount} CPUs, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
@@ -39,14 +39,19 @@ if (what is "srtp" or "all")
     SrtpBenchmark.Run(TimeSpan.FromSeconds(Math.Min(seconds, 2)));
 }
 
+if (what is "whep" or "all")
+{
+    WhepFanOutBenchmark.Run(TimeSpan.FromSeconds(Math.Min(seconds, 2)));
+}
+
 if (what is "tickets" or "all")
 {
     await TicketBenchmark.RunAsync(TimeSpan.FromSeconds(Math.Min(seconds, 2)));
 }
 
-if (what is not ("grpc" or "discovery" or "trickle" or "crypto" or "byoc" or "rtp" or "srtp" or "tickets" or "all"))
+if (what is not ("grpc" or "discovery" or "trickle" or "crypto" or "byoc" or "rtp" or "srtp" or "whep" or "tickets" or "all"))
 {
-    Console.Error.WriteLine($"unknown benchmark '{what}': use grpc, discovery, trickle, crypto, byoc, rtp, srtp, tickets or all");
+    Console.Error.WriteLine($"unknown benchmark '{what}': use grpc, discovery, trickle, crypto, byoc, rtp, srtp, whep, tickets or all");
     return 2;
 }
 

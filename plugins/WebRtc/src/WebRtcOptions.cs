@@ -13,8 +13,14 @@ public sealed record WebRtcOptions
     /// </summary>
     public IPEndPoint? UdpMuxAddress { get; init; }
 
-    /// <summary>The address put in host candidates and bound for per-session sockets.</summary>
+    /// <summary>The address bound for per-session sockets, and put in host candidates unless <see cref="CandidateAddresses"/> are set.</summary>
     public IPAddress HostAddress { get; init; } = IPAddress.Loopback;
+
+    /// <summary>
+    /// The addresses peers reach this node at (upstream's <c>LIVE_AI_NAT_IP</c>, here several): one host candidate each,
+    /// with the session's port, instead of the bound address. Needed when binding a wildcard address.
+    /// </summary>
+    public IReadOnlyList<IPAddress> CandidateAddresses { get; init; } = [];
 
     /// <summary>Viewers per stream over WHEP; 0 means unlimited (upstream's default is 5).</summary>
     public int MaxViewersPerStream { get; init; } = 5;
@@ -57,6 +63,26 @@ public sealed record WebRtcOptions
             reader.AddError("HostAddress", $"must be an IP address (was '{host}')");
         }
 
+        var candidates = new List<IPAddress>();
+        foreach (var text in reader.String("CandidateAddresses", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (IPAddress.TryParse(text, out var address) && !IsWildcard(address))
+            {
+                candidates.Add(address);
+            }
+            else
+            {
+                reader.AddError("CandidateAddresses", $"must be IP addresses (not 0.0.0.0 or ::) separated by commas (was '{text}')");
+            }
+        }
+
+        // Without candidate addresses the bound one is announced (a wildcard mux announces HostAddress, as the factory does).
+        var announced = muxEndPoint is not null && !IsWildcard(muxEndPoint.Address) ? muxEndPoint.Address : hostAddress;
+        if (candidates.Count == 0 && announced is not null && IsWildcard(announced))
+        {
+            reader.AddError("CandidateAddresses", "must be set when the sockets are bound to a wildcard address (peers cannot reach 0.0.0.0 or ::)");
+        }
+
         var viewers = reader.Int("MaxViewersPerStream", defaults.MaxViewersPerStream, min: 0);
         var connect = reader.Duration("ConnectTimeout", defaults.ConnectTimeout, min: TimeSpan.FromSeconds(1));
         var consent = reader.Duration("ConsentTimeout", defaults.ConsentTimeout, min: TimeSpan.FromSeconds(2));
@@ -78,6 +104,7 @@ public sealed record WebRtcOptions
         {
             UdpMuxAddress = muxEndPoint,
             HostAddress = hostAddress ?? IPAddress.Loopback,
+            CandidateAddresses = candidates,
             MaxViewersPerStream = viewers,
             ConnectTimeout = connect,
             ConsentTimeout = consent,
@@ -87,4 +114,6 @@ public sealed record WebRtcOptions
             IceServers = iceServers,
         };
     }
+
+    private static bool IsWildcard(IPAddress address) => address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any);
 }

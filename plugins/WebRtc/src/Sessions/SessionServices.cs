@@ -45,7 +45,7 @@ internal static class SessionServices
     /// <summary>A stack registered by a test, else the plugin's own layers once a transport factory is registered.</summary>
     private static IWebRtcStack? Stack(IServiceProvider services) =>
         services.GetService<IWebRtcStack>()
-        ?? (services.GetService<Transport.IWebRtcTransportFactory>() is { } transports ? new Stack.WebRtcStack(transports, Time(services)) : null);
+        ?? (services.GetService<Transport.IWebRtcTransportFactory>() is { } transports ? new Stack.WebRtcStack(transports, Time(services), services.GetRequiredService<WebRtcOptions>().CandidateAddresses) : null);
 
     private static TimeProvider Time(IServiceProvider services) => services.GetService<TimeProvider>() ?? TimeProvider.System;
 

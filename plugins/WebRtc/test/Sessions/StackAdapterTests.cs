@@ -35,6 +35,17 @@ public sealed class StackAdapterTests
         Assert.True(peer.HasAudio);
     }
 
+    [Fact]
+    public void ConfiguredCandidateAddressesAreAnnouncedOnTheTransportsPort()
+    {
+        var factory = new RecordingFactory();
+        var stack = new WebRtcStack(factory, TimeProvider.System, [IPAddress.Parse("203.0.113.7"), IPAddress.Parse("198.51.100.9")]);
+        var answer = stack.AcceptPublisher(Offers.VideoAndAudio).AnswerSdp;
+        Assert.Contains("203.0.113.7 40000 typ host", answer, StringComparison.Ordinal);
+        Assert.Contains("198.51.100.9 40000 typ host", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("127.0.0.1 40000", answer, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(Offers.AudioOnly)]
     [InlineData("v=0\r\nnonsense")]
@@ -100,6 +111,33 @@ public sealed class StackAdapterTests
         await peer.SendAsync(packets[0], CancellationToken.None);
         Assert.Single(factory.Created[0].Rtp);
         await peer.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task PeersStopTheirLoopsAndTimersWhenTheTransportCloses()
+    {
+        var factory = new RecordingFactory();
+        var stack = new WebRtcStack(factory, TimeProvider.System);
+        var viewerOffer = Offers.VideoAndAudio.Replace("a=sendonly", "a=recvonly", StringComparison.Ordinal);
+        var publishers = Enumerable.Range(0, 20).Select(_ => (WhipPeer)stack.AcceptPublisher(Offers.VideoAndAudio)).ToList();
+        var viewers = Enumerable.Range(0, 20).Select(_ => (WhepPeer)stack.AcceptViewer(viewerOffer, true, true)).ToList();
+        Assert.All(publishers, p => Assert.False(p.Background.IsCompleted));
+        Assert.All(viewers, p => Assert.False(p.Background.IsCompleted));
+
+        // The peer leaves (consent expired, close_notify): nothing of the session layer disposes anything yet.
+        factory.Created.ForEach(t => t.Close());
+        await WebRtcServer.EventuallyAsync(() => publishers.All(p => p.Background.IsCompleted) && viewers.All(p => p.Background.IsCompleted), "every loop and timer to end");
+        foreach (var peer in publishers)
+        {
+            await peer.DisposeAsync();
+        }
+
+        foreach (var peer in viewers)
+        {
+            await peer.DisposeAsync();
+        }
+
+        Assert.All(factory.Created, t => Assert.True(t.Disposed));
     }
 
     private sealed class RecordingFactory : IWebRtcTransportFactory

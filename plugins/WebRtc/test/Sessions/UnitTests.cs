@@ -1,3 +1,4 @@
+using System.Net;
 using Livepeer.Abstractions.Conformance.Fakes;
 using Livepeer.Plugins.WebRtc.Rtp;
 using Livepeer.Plugins.WebRtc.Sessions;
@@ -118,7 +119,10 @@ public sealed class UnitTests
             ["AudioGatherTimeout"] = "250ms",
             ["WhepOutputTimeout"] = "30s",
             ["IceServers"] = "stun:a.example:3478, turn:b.example:3478",
+            ["HostAddress"] = "0.0.0.0",
+            ["CandidateAddresses"] = "203.0.113.7, 2001:db8::7",
         }));
+        Assert.Equal([IPAddress.Parse("203.0.113.7"), IPAddress.Parse("2001:db8::7")], options.CandidateAddresses);
         Assert.Equal(TimeSpan.FromSeconds(2), options.VideoGatherTimeout);
         Assert.Equal(TimeSpan.FromMilliseconds(250), options.AudioGatherTimeout);
         Assert.Equal(["stun:a.example:3478", "turn:b.example:3478"], options.IceServers);
@@ -130,5 +134,12 @@ public sealed class UnitTests
         })));
         Assert.Contains("IceServers", error.Message, StringComparison.Ordinal);
         Assert.Contains("VideoGatherTimeout", error.Message, StringComparison.Ordinal);
+
+        // A wildcard bind needs the addresses to announce; announcing a wildcard is refused.
+        foreach (var settings in new[] { new Dictionary<string, string?> { ["HostAddress"] = "0.0.0.0" }, new() { ["UdpMuxAddress"] = "[::]:7290", ["HostAddress"] = "::" }, new() { ["CandidateAddresses"] = "0.0.0.0" } })
+        {
+            var wildcard = Assert.Throws<InvalidOperationException>(() => WebRtcOptions.Read(new InMemoryConfiguration(settings)));
+            Assert.Contains("CandidateAddresses", wildcard.Message, StringComparison.Ordinal);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Cryptography;
 using Livepeer.Plugins.WebRtc.Dtls;
 using Livepeer.Plugins.WebRtc.Ice;
@@ -9,9 +10,10 @@ namespace Livepeer.Plugins.WebRtc.Sessions.Stack;
 /// <summary>
 /// The session layer's <see cref="IWebRtcStack"/> on the plugin's own layers: the offer parsed by <see cref="SdpOffer"/>,
 /// a transport (ICE-lite + DTLS-SRTP) from <see cref="IWebRtcTransportFactory"/> made with the offer's ICE
-/// credentials and fingerprint, and the answer built by <see cref="SdpAnswerBuilder"/> with the transport's.
+/// credentials and fingerprint, and the answer built by <see cref="SdpAnswerBuilder"/> with the transport's: one host
+/// candidate on the transport's socket, or one per configured <see cref="WebRtcOptions.CandidateAddresses"/> entry.
 /// </summary>
-internal sealed class WebRtcStack(IWebRtcTransportFactory transports, TimeProvider time) : IWebRtcStack
+internal sealed class WebRtcStack(IWebRtcTransportFactory transports, TimeProvider time, IReadOnlyList<IPAddress>? candidateAddresses = null) : IWebRtcStack
 {
     public IWhipPeer AcceptPublisher(string offerSdp)
     {
@@ -99,7 +101,7 @@ internal sealed class WebRtcStack(IWebRtcTransportFactory transports, TimeProvid
         }
     }
 
-    private static SdpAnswer Answer(SdpOffer offer, IWebRtcTransport transport, SdpAnswerOptionsSeed seed)
+    private SdpAnswer Answer(SdpOffer offer, IWebRtcTransport transport, SdpAnswerOptionsSeed seed)
     {
         var fingerprint = new SdpFingerprint(transport.LocalFingerprint.Algorithm, transport.LocalFingerprint.Value.ToArray());
         try
@@ -110,7 +112,9 @@ internal sealed class WebRtcStack(IWebRtcTransportFactory transports, TimeProvid
                 IceUfrag = transport.LocalIce.Ufrag,
                 IcePwd = transport.LocalIce.Password,
                 Fingerprint = fingerprint,
-                Candidates = [transport.LocalEndPoint],
+                Candidates = candidateAddresses is { Count: > 0 } addresses
+                    ? [.. addresses.Select(a => new IPEndPoint(a, transport.LocalEndPoint.Port))]
+                    : [transport.LocalEndPoint],
                 SessionId = (ulong)RandomNumberGenerator.GetInt32(1, int.MaxValue),
                 AcceptVideo = seed.Video,
                 AcceptAudio = seed.Audio,

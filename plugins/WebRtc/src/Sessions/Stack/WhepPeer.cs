@@ -54,6 +54,9 @@ internal sealed class WhepPeer : TransportPeer, IWhepPeer
 
     public ViewerFeedbackStatus Feedback => _feedback.Status;
 
+    /// <summary>The RTCP loop and the sender-report timer; both end when the transport closes (leak accounting).</summary>
+    internal Task Background => Task.WhenAll(_drain, _reports);
+
     public void StartNewSource() => _packetizer.StartNewSource();
 
     public async ValueTask SendAsync(OutgoingRtp packet, CancellationToken cancellationToken)

@@ -39,6 +39,9 @@ internal sealed class WhipPeer : TransportPeer, IWhipPeer
 
     public IngestFeedbackStatus Feedback => new(_feedback.NacksSent, _feedback.KeyframeRequests, _feedback.Unrecovered);
 
+    /// <summary>The receive loop and the RTCP timer; both end when the transport closes (leak accounting).</summary>
+    internal Task Background => Task.WhenAll(_pump, _ticks);
+
     public int ClockRate(TrackKind kind) => kind == TrackKind.Video ? 90_000 : 48_000;
 
     public TrackReceiveStatus? ReceiveStatus(TrackKind kind) => _feedback.Counter(kind)?.Snapshot();
