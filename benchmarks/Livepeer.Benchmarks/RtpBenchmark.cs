@@ -48,14 +48,14 @@ internal static class RtpBenchmark
         var scratch = new byte[4 * 1024 * 1024];
         var rows = new List<string[]>
         {
-            Row("memcpy of the access units (baseline)", auBytes, Measure(duration, () =>
+            Row("memcpy of the access units (baseline)", auBytes, Throughput.Passes(duration, () =>
             {
                 foreach (var (data, _) in units)
                 {
                     data.CopyTo(scratch, 0);
                 }
             })),
-            Row("access units → RTP packets (packetize + encode)", auBytes, Measure(duration, () =>
+            Row("access units → RTP packets (packetize + encode)", auBytes, Throughput.Passes(duration, () =>
             {
                 var p = new H264Packetizer();
                 var w = new RtpStreamWriter(1, 102, 0);
@@ -70,14 +70,14 @@ internal static class RtpBenchmark
                     }
                 }
             })),
-            Row("memcpy of the RTP packets (baseline)", wireBytes, Measure(duration, () =>
+            Row("memcpy of the RTP packets (baseline)", wireBytes, Throughput.Passes(duration, () =>
             {
                 foreach (var w in wire)
                 {
                     w.CopyTo(scratch, 0);
                 }
             })),
-            Row("RTP packets → MPEG-TS segments (parse, depacketize, mux)", wireBytes, Measure(duration, () =>
+            Row("RTP packets → MPEG-TS segments (parse, depacketize, mux)", wireBytes, Throughput.Passes(duration, () =>
             {
                 var segmenter = new RtpToTsSegmenter(new RtpToTsOptions(), TimeProvider.System);
                 foreach (var w in wire)
@@ -87,8 +87,8 @@ internal static class RtpBenchmark
 
                 segmenter.Complete();
             })),
-            Row("memcpy of the MPEG-TS (baseline)", ts.Length, Measure(duration, () => ts.CopyTo(scratch, 0))),
-            Row("MPEG-TS → RTP packets (demux, packetize, encode)", ts.Length, Measure(duration, () =>
+            Row("memcpy of the MPEG-TS (baseline)", ts.Length, Throughput.Passes(duration, () => ts.CopyTo(scratch, 0))),
+            Row("MPEG-TS → RTP packets (demux, packetize, encode)", ts.Length, Throughput.Passes(duration, () =>
             {
                 var toRtp = new TsToRtpPacketizer(new TsToRtpOptions { Video = new RtpStreamWriter(1, 102, 0), Audio = new RtpStreamWriter(2, 111, 0) });
                 toRtp.PacketReady += (_, packet) => packet.Write(scratch);
@@ -117,20 +117,6 @@ internal static class RtpBenchmark
         {
             File.Delete(path);
         }
-    }
-
-    private static double Measure(TimeSpan duration, Action pass)
-    {
-        pass(); // warm-up
-        var passes = 0;
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < duration || passes < 3)
-        {
-            pass();
-            passes++;
-        }
-
-        return passes / watch.Elapsed.TotalSeconds;
     }
 
     private static string[] Row(string name, long bytesPerPass, double passesPerSecond) =>

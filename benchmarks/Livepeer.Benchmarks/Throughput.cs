@@ -32,4 +32,22 @@ internal static class Throughput
 
         return count / watch.Elapsed.TotalSeconds;
     }
+
+    /// <summary>
+    /// Whole passes over a data set per second: one warm-up pass, then passes until <paramref name="duration"/> is spent
+    /// (at least three).
+    /// </summary>
+    public static double Passes(TimeSpan duration, Action pass)
+    {
+        pass();
+        var passes = 0;
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < duration || passes < 3)
+        {
+            pass();
+            passes++;
+        }
+
+        return passes / watch.Elapsed.TotalSeconds;
+    }
 }

@@ -87,9 +87,9 @@ internal static class WhepFanOutBenchmark
         double aesRate = 0, protectRate = 0, viewerRate = 0;
         for (var round = 0; round < 3; round++)
         {
-            aesRate = Math.Max(aesRate, Passes(duration, Aes));
-            protectRate = Math.Max(protectRate, Passes(duration, Protect));
-            viewerRate = Math.Max(viewerRate, Passes(duration, Viewer));
+            aesRate = Math.Max(aesRate, Throughput.Passes(duration, Aes));
+            protectRate = Math.Max(protectRate, Throughput.Passes(duration, Protect));
+            viewerRate = Math.Max(viewerRate, Throughput.Passes(duration, Viewer));
         }
 
         var streamMbps = rtpBytes * 8 / streamSeconds / 1e6;
@@ -101,20 +101,6 @@ internal static class WhepFanOutBenchmark
                 Row("SRTP protect (AEAD_AES_128_GCM)", rtpBytes, protectRate),
                 Row("TS → RTP + SRTP protect + SR/NACK bookkeeping + UDP send", rtpBytes, viewerRate),
             ]);
-    }
-
-    private static double Passes(TimeSpan duration, Action pass)
-    {
-        pass(); // warm-up
-        var passes = 0;
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (watch.Elapsed < duration || passes < 3)
-        {
-            pass();
-            passes++;
-        }
-
-        return passes / watch.Elapsed.TotalSeconds;
     }
 
     private static string[] Row(string name, long bytesPerPass, double passesPerSecond) =>
