@@ -42,7 +42,7 @@ public sealed class WeriftPeerTests(ITestOutputHelper output)
         Assert.True(feedback.GetProperty("receiverReports").GetInt32() >= 3, "receiver reports about every second");
         Assert.True(feedback.GetProperty("audioReceiverReports").GetInt32() >= 3, "the audio source is reported too");
         var rtt = result.GetProperty("rttSeconds");
-        Assert.True(rtt.ValueKind == JsonValueKind.Number && rtt.GetDouble() is >= 0 and < 0.5, $"werift derives a round-trip time from our LSR/DLSR: {rtt}");
+        Assert.True(rtt.ValueKind == JsonValueKind.Number && rtt.GetDouble() is >= 0 and < 1, $"werift derives a round-trip time from our LSR/DLSR: {rtt}");
 
         Assert.True(segments.Count >= 3, $"{segments.Count} segments");
         var total = 0;
@@ -83,7 +83,7 @@ public sealed class WeriftPeerTests(ITestOutputHelper output)
             Assert.True(received.GetProperty("keyframes").GetInt32() >= 4, "one IDR per 1 s segment");
             Assert.True(received.GetProperty("audio").GetInt32() >= 200, "Opus, 50 packets a second");
             var afterPli = result.GetProperty("keyframeAfterPliMs");
-            Assert.True(afterPli.ValueKind == JsonValueKind.Number && afterPli.GetInt32() < 1500, $"a keyframe soon after the PLI: {afterPli}");
+            Assert.True(afterPli.ValueKind == JsonValueKind.Number && afterPli.GetInt32() < 2500, $"a keyframe with the next 1 s segment after the PLI: {afterPli}");
 
             foreach (var kind in new[] { "video", "audio" })
             {
