@@ -8,7 +8,8 @@ namespace Livepeer.Template.Tests;
 /// The plugin template end to end, as a third party uses it: the abstractions packed into a local feed, the
 /// template installed from the repository into an isolated hive, one plugin of every kind generated outside
 /// the repository (so the repository's Directory.Build.props and central package versions do not apply),
-/// built, conformance-tested, and loaded into the real host, which reports every one Active.
+/// built, conformance-tested, and loaded into the real host, which reports every one Active and, with the shipped
+/// Byoc and Trickle plugins beside them, offers the byoc kind's capability.
 /// </summary>
 public sealed partial class PluginTemplateTests
 {
@@ -138,6 +139,18 @@ public sealed partial class PluginTemplateTests
                 $"{name}'s plugin folder holds a copy of the abstractions: {string.Join(", ", files)}");
         }
 
+        // The node's BYOC side, which offers in-process capabilities (Byoc) and runs their streams (Trickle).
+        foreach (var shipped in new[] { "Byoc", "Trickle" })
+        {
+            var from = Path.Combine(AppContext.BaseDirectory, "shipped-plugins", shipped);
+            foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(pluginsDir, shipped, Path.GetRelativePath(from, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+        }
+
         return pluginsDir;
     }
 
@@ -162,6 +175,18 @@ public sealed partial class PluginTemplateTests
                     Assert.True(names.Contains(name.ToLowerInvariant()), $"The {kind} plugin's extension is not a {point}. {report}");
                 }
             }
+
+            // The byoc kind is a capability the orchestrator offers: in-process, under its name, with its capacity.
+            foreach (var shipped in new[] { "Byoc", "Trickle" })
+            {
+                Assert.True(plugins.TryGetValue(shipped, out var plugin) && plugin.GetProperty("status").GetString() == "Active", $"{shipped} is not Active. {report}");
+            }
+
+            var byoc = Kinds.Single(k => k.Kind == "byoc").Name.ToLowerInvariant();
+            var offered = root.GetProperty("sections").TryGetProperty("capabilities", out var capabilities) && capabilities.TryGetProperty(byoc, out var entry) ? entry : default;
+            Assert.True(offered.ValueKind == JsonValueKind.Object, $"The byoc plugin's capability '{byoc}' is not offered. {report}");
+            Assert.Equal("in-process", offered.GetProperty("kind").GetString());
+            Assert.Equal(2, offered.GetProperty("capacity").GetInt32());
 
             Assert.True(await node.StopAsync() == 0, $"The node did not stop cleanly:\n{node.StandardOutput}{node.StandardError}");
         }

@@ -2,6 +2,7 @@
 using Livepeer.Abstractions.Selection;
 #elif (byoc)
 using System.Globalization;
+using Livepeer.Abstractions;
 using Livepeer.Abstractions.Byoc;
 using Livepeer.Abstractions.Channels;
 using Livepeer.Abstractions.Orchestrators;
@@ -53,9 +54,19 @@ public sealed class MyPluginPlugin : ILivepeerPlugin
             throw new InvalidOperationException($"Plugins:{context.Manifest.Id}:{MyPluginCapability.CapacityKey} must be at least 1; it is {capacity}.");
         }
 
-        var info = new ByocCapabilityInfo(ExtensionName, (int)capacity, new Price(pricePerSecond, 1)) { Description = "Reverses text; streams copy their input to their output." };
-        // Streams need the node's segment channels (the trickle plugin provides them); batch jobs work without.
-        services.AddSingleton<IByocCapability>(sp => new MyPluginCapability(info, sp.GetService<ISegmentChannels>()));
+        // A capability is offered by orchestrators; on other roles the plugin registers nothing.
+        if (!context.Roles.HasFlag(NodeRoles.Orchestrator))
+        {
+            return;
+        }
+
+        var info = new ByocCapabilityInfo(ExtensionName, (int)capacity, new Price(pricePerSecond, 1))
+        {
+            Description = "Answers {\"text\"} control messages with {\"original\",\"reversed\"} events; streams with video pass it through.",
+        };
+        // The node's Byoc plugin offers every IByocCapability in DI as capability 37 (constraint = its name) and runs
+        // its streams on the node's segment channels (the Trickle plugin provides them); batch jobs work without.
+        services.AddSingleton<IByocCapability>(sp => new MyPluginCapability(info, sp.GetServices<ISegmentChannels>().FirstOrDefault()));
 #elif (discovery)
         // "Orchestrators": a comma-separated list, e.g. --Plugins:MyPlugin:Orchestrators=https://o1:8935,o2:8935
         var orchestrators = MyPluginDiscoverySource.ParseList(context.Configuration[MyPluginDiscoverySource.OrchestratorsKey]);

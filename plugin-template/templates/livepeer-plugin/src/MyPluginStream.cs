@@ -5,46 +5,64 @@ using Livepeer.Abstractions.Channels;
 namespace MyPlugin;
 
 /// <summary>
-/// One running stream of <see cref="MyPluginCapability"/>: copies each input segment to the output as its bytes
-/// arrive, and writes JSON events (<c>started</c>, <c>params</c>, <c>stopped</c>) to the events channel.
+/// One running stream of <see cref="MyPluginCapability"/>. It reads the control channel (client → capability JSON
+/// messages; <c>{"keep":"alive"}</c> and unreadable ones are skipped) and writes the events channel (capability →
+/// client JSON: <c>stream_started</c>, an answer per <c>{"text"}</c> message, <c>params_updated</c>,
+/// <c>stream_stopped</c>). With video in and out enabled it copies each input segment to the output.
+/// It ends when stopped, or when the client's control (or video input) channel is deleted — the client is gone.
 /// </summary>
 public sealed class MyPluginStream : IByocStreamSession
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly SemaphoreSlim _eventsGate = new(1, 1);
-    private readonly ISegmentChannels _channels;
-    private readonly ByocStreamRequest _request;
     private readonly Action _release;
-    private readonly ISegmentSubscriber? _input;
-    private readonly ISegmentPublisher? _output;
-    private string? _stopReason;
+    private readonly ISegmentSubscriber _control;
+    private readonly ISegmentPublisher _events;
+    private readonly ISegmentSubscriber? _videoIn;
+    private readonly ISegmentPublisher? _videoOut;
+    private string _paramsJson;
+    private int _stopped;
 
-    /// <summary>Starts the stream; <paramref name="release"/> runs once when it has stopped.</summary>
+    /// <summary>Opens the stream's channels and starts it; <paramref name="release"/> runs once when it has ended.</summary>
     public MyPluginStream(ByocStreamRequest request, ISegmentChannels channels, Action release)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(channels);
         ArgumentNullException.ThrowIfNull(release);
-        _request = request;
-        _channels = channels;
+        StreamId = request.StreamId;
         _release = release;
-        ParamsJson = request.ParamsJson;
+        _paramsJson = request.ParamsJson;
 
-        // Open the channels before returning, so that no input segment written after the start is missed.
-        if (request.Channels.Subscribe is { } input && request.Channels.Publish is { } output)
+        // Open every channel before returning, so nothing the client writes after the start is missed.
+        var opened = new List<IAsyncDisposable>();
+        try
         {
-            _input = channels.OpenSubscriber(input.Name);
-            _output = channels.OpenPublisher(output.Name);
+            _control = Track(channels.OpenSubscriber(request.Channels.Control.Name, SegmentChannelInfo.NextSegment), opened);
+            _events = Track(channels.OpenPublisher(request.Channels.Events.Name), opened);
+            if (request.Channels.Subscribe is { } input && request.Channels.Publish is { } output)
+            {
+                _videoIn = Track(channels.OpenSubscriber(input.Name, SegmentChannelInfo.NextSegment), opened);
+                _videoOut = Track(channels.OpenPublisher(output.Name), opened);
+            }
+        }
+        catch
+        {
+            foreach (var channel in opened)
+            {
+                _ = channel.DisposeAsync().AsTask();
+            }
+
+            throw;
         }
 
         Completion = RunAsync();
     }
 
     /// <inheritdoc />
-    public string StreamId => _request.StreamId;
+    public string StreamId { get; }
 
-    /// <summary>The parameters the stream runs with now.</summary>
-    public string ParamsJson { get; private set; }
+    /// <summary>The parameters the stream runs with now (JSON).</summary>
+    public string ParamsJson => Volatile.Read(ref _paramsJson);
 
     /// <inheritdoc />
     public Task Completion { get; }
@@ -53,104 +71,162 @@ public sealed class MyPluginStream : IByocStreamSession
     public async ValueTask UpdateParamsAsync(string paramsJson, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(paramsJson);
-        if (_stop.IsCancellationRequested || Completion.IsCompleted)
+        if (Volatile.Read(ref _stopped) != 0 || Completion.IsCompleted)
         {
             throw new InvalidOperationException($"Stream '{StreamId}' has stopped.");
         }
 
-        ParamsJson = paramsJson;
-        await PublishEventAsync(new StreamEvent("params", StreamId) { Params = paramsJson }, cancellationToken).ConfigureAwait(false);
+        Volatile.Write(ref _paramsJson, paramsJson);
+        await EmitAsync(new Dictionary<string, object?> { ["type"] = "params_updated", ["params"] = AsJson(paramsJson) }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async ValueTask StopAsync(string? reason, CancellationToken cancellationToken)
     {
-        if (!_stop.IsCancellationRequested)
+        if (Interlocked.Exchange(ref _stopped, 1) == 0)
         {
-            Interlocked.CompareExchange(ref _stopReason, reason ?? "stopped", null);
             await _stop.CancelAsync().ConfigureAwait(false);
         }
 
-        await Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await Completion.ContinueWith(_ => { }, TaskScheduler.Default).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => StopAsync("disposed", CancellationToken.None);
-
-    private async Task RunAsync()
+    public async ValueTask DisposeAsync()
     {
-        await Task.Yield(); // the constructor returns before the first event is written
-        var (input, output) = (_input, _output);
+        await StopAsync("disposed", CancellationToken.None).ConfigureAwait(false);
+        _stop.Dispose();
+        _eventsGate.Dispose();
+    }
+
+    private static T Track<T>(T channel, List<IAsyncDisposable> opened)
+        where T : IAsyncDisposable
+    {
+        opened.Add(channel);
+        return channel;
+    }
+
+    private static JsonElement AsJson(string text)
+    {
         try
         {
-            await PublishEventAsync(new StreamEvent("started", StreamId) { Params = ParamsJson }, _stop.Token).ConfigureAwait(false);
-            if (input is null || output is null)
+            using var document = JsonDocument.Parse(text);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return JsonSerializer.SerializeToElement(text);
+        }
+    }
+
+    // Ends successfully when stopped or when the client's channels were deleted; faulted on any other failure.
+    private async Task RunAsync()
+    {
+        await Task.Yield(); // the constructor returns before any channel is read
+        Exception? failure = null;
+        var loops = new List<Task>();
+        try
+        {
+            await EmitAsync(new Dictionary<string, object?> { ["type"] = "stream_started", ["stream_id"] = StreamId, ["params"] = AsJson(ParamsJson) }, _stop.Token).ConfigureAwait(false);
+            loops.Add(ControlAsync(_stop.Token));
+            if (_videoIn is not null && _videoOut is not null)
             {
-                await Task.Delay(Timeout.Infinite, _stop.Token).ConfigureAwait(false); // no video: run until stopped
-                return;
+                loops.Add(VideoAsync(_videoIn, _videoOut, _stop.Token));
             }
 
-            var buffer = new byte[16 * 1024];
-            while (await input.NextSegmentAsync(_stop.Token).ConfigureAwait(false) is { } segment)
+            // The first loop to end ends the stream (the client stopped sending, or its channel is gone).
+            var first = await Task.WhenAny(loops).ConfigureAwait(false);
+            await first.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+        }
+        catch (SegmentChannelNotFoundException)
+        {
+            // The client's channel was deleted under the stream: it is over.
+        }
+        catch (Exception e)
+        {
+            failure = e;
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _stopped, 1);
+            await _stop.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(loops).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false); // the others end on the cancellation
+            await TryEmitStoppedAsync().ConfigureAwait(false);
+            await _control.DisposeAsync().ConfigureAwait(false);
+            await _events.DisposeAsync().ConfigureAwait(false);
+            if (_videoIn is not null)
             {
-                await using (segment.ConfigureAwait(false))
+                await _videoIn.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (_videoOut is not null)
+            {
+                await _videoOut.DisposeAsync().ConfigureAwait(false);
+            }
+
+            _release();
+        }
+
+        if (failure is not null)
+        {
+            throw failure;
+        }
+    }
+
+    private async Task ControlAsync(CancellationToken cancellationToken)
+    {
+        while (await _control.NextSegmentAsync(cancellationToken).ConfigureAwait(false) is { } segment)
+        {
+            await using (segment.ConfigureAwait(false))
+            {
+                JsonElement? message;
+                try
                 {
-                    var writer = await output.BeginSegmentAsync(_stop.Token).ConfigureAwait(false);
-                    await using (writer.ConfigureAwait(false))
+                    message = await segment.ReadJsonAsync(cancellationToken, MyPluginCapability.MaxMessageBytes).ConfigureAwait(false);
+                }
+                catch (SegmentJsonException)
+                {
+                    continue; // not JSON, or too large: skipped, as pytrickle workers do
+                }
+
+                if (MyPluginCapability.Answer(message) is { } reversal)
+                {
+                    await EmitAsync(reversal, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    // The passthrough: replace the copy with your processing of each MPEG-TS segment.
+    private static async Task VideoAsync(ISegmentSubscriber input, ISegmentPublisher output, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[64 * 1024];
+        while (await input.NextSegmentAsync(cancellationToken).ConfigureAwait(false) is { } segment)
+        {
+            await using (segment.ConfigureAwait(false))
+            {
+                var writer = await output.BeginSegmentAsync(cancellationToken).ConfigureAwait(false);
+                await using (writer.ConfigureAwait(false))
+                {
+                    int read;
+                    while ((read = await segment.Content.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
                     {
-                        int read;
-                        while ((read = await segment.Content.ReadAsync(buffer, _stop.Token).ConfigureAwait(false)) > 0)
-                        {
-                            await writer.WriteAsync(buffer.AsMemory(0, read), _stop.Token).ConfigureAwait(false);
-                        }
+                        await writer.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
                     }
                 }
             }
         }
-        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
-        {
-            // Stopped: a normal end.
-        }
-        finally
-        {
-            if (input is not null)
-            {
-                await input.DisposeAsync().ConfigureAwait(false);
-            }
-
-            if (output is not null)
-            {
-                await output.DisposeAsync().ConfigureAwait(false);
-            }
-
-            await TryPublishStoppedAsync().ConfigureAwait(false);
-            _release();
-        }
     }
 
-    private async Task TryPublishStoppedAsync()
+    private async Task EmitAsync<T>(T message, CancellationToken cancellationToken)
     {
-        try
-        {
-            await PublishEventAsync(new StreamEvent("stopped", StreamId) { Reason = _stopReason ?? "input ended" }, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (SegmentChannelException)
-        {
-            // The events channel is already gone (the gateway deleted it): nobody is left to tell.
-        }
-    }
-
-    private async ValueTask PublishEventAsync(StreamEvent streamEvent, CancellationToken cancellationToken)
-    {
-        var json = JsonSerializer.SerializeToUtf8Bytes(streamEvent, StreamEventJson.Options);
         await _eventsGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var events = _channels.OpenPublisher(_request.Channels.Events.Name);
-            await using (events.ConfigureAwait(false))
-            {
-                await events.WriteSegmentAsync(json, cancellationToken).ConfigureAwait(false);
-            }
+            await _events.WriteJsonSegmentAsync(message, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -158,18 +234,16 @@ public sealed class MyPluginStream : IByocStreamSession
         }
     }
 
-    private sealed record StreamEvent(string Type, string StreamId)
+    private async Task TryEmitStoppedAsync()
     {
-        public string? Params { get; init; }
-
-        public string? Reason { get; init; }
-    }
-
-    private static class StreamEventJson
-    {
-        public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+        try
         {
-            DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-        };
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await EmitAsync(new Dictionary<string, object?> { ["type"] = "stream_stopped", ["stream_id"] = StreamId }, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is SegmentChannelException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The events channel is already gone (the client deleted it): nobody is left to tell.
+        }
     }
 }

@@ -1,4 +1,7 @@
 using Livepeer.Abstractions;
+#if (byoc)
+using Livepeer.Abstractions.Byoc;
+#endif
 using Livepeer.Abstractions.Conformance;
 using Livepeer.Abstractions.Conformance.Fakes;
 using Microsoft.Extensions.Configuration;
@@ -40,4 +43,16 @@ public sealed class MyPluginPluginTests : PluginConformanceTests<MyPluginPlugin>
 
         Assert.Equal([MyPluginPlugin.ExtensionName], names);
     }
+#if (byoc)
+
+    [Fact]
+    public void OffersTheCapabilityOnlyOnOrchestrators()
+    {
+        Assert.Empty(Register(NodeRoles.Gateway));
+        using var provider = (ServiceProvider)BuildServiceProvider(Register(NodeRoles.Orchestrator))!;
+        var capability = Assert.Single(provider.GetServices<IByocCapability>());
+        Assert.Equal(MyPluginPlugin.ExtensionName, capability.Info.Name);
+        Assert.True(capability.Info.Capacity >= 1);
+    }
+#endif
 }
