@@ -9,6 +9,7 @@ using Livepeer.Abstractions.Payments;
 using Livepeer.Abstractions.Status;
 using Livepeer.Plugins.Byoc.Billing;
 using Livepeer.Plugins.Byoc.Gateway;
+using Livepeer.Plugins.Byoc.Gateway.Streams;
 using Livepeer.Plugins.Byoc.Orchestrator;
 using Livepeer.Plugins.Byoc.Registry;
 using Livepeer.Plugins.Byoc.Signing;
@@ -46,6 +47,12 @@ public sealed class ByocPlugin : ILivepeerPlugin
         if (context.Roles.HasFlag(NodeRoles.Gateway))
         {
             GatewayServices.Add(services, options, gateway);
+        }
+
+        if (context.Roles.HasFlag(NodeRoles.Orchestrator) || context.Roles.HasFlag(NodeRoles.Gateway))
+        {
+            services.AddSingleton<INodeStatusSection>(sp => new ByocStatusSection(
+                sp.GetService<GatewayStreamTable>(), sp.GetService<StreamCounters>(), sp.GetService<StreamTable>()));
         }
     }
 

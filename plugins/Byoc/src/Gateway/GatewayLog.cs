@@ -46,4 +46,10 @@ internal static partial class GatewayLog
 
     [LoggerMessage(EventId = 2663, Level = LogLevel.Warning, Message = "BYOC gateway stream {StreamId} failed")]
     public static partial void StreamFailed(ILogger logger, string streamId, Exception exception);
+
+    [LoggerMessage(EventId = 2664, Level = LogLevel.Debug, Message = "BYOC gateway stream {StreamId}: a segment on {Channel} failed: {Reason}")]
+    public static partial void SegmentFailed(ILogger logger, string streamId, string channel, string reason);
+
+    [LoggerMessage(EventId = 2665, Level = LogLevel.Information, Message = "BYOC gateway stream {StreamId}: {Operation} on {Orchestrator} answered {Status}")]
+    public static partial void Forwarded(ILogger logger, string streamId, string operation, Uri orchestrator, int status);
 }

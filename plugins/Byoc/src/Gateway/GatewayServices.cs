@@ -1,12 +1,18 @@
 using Livepeer.Abstractions;
 using Livepeer.Abstractions.AspNetCore;
+using Livepeer.Abstractions.Channels;
 using Livepeer.Abstractions.Crypto;
 using Livepeer.Abstractions.Discovery;
+using Livepeer.Abstractions.Egress;
+using Livepeer.Abstractions.Ingest;
+using Livepeer.Abstractions.Media;
 using Livepeer.Abstractions.Payments;
 using Livepeer.Plugins.Byoc.Gateway.Http;
 using Livepeer.Plugins.Byoc.Gateway.Jobs;
 using Livepeer.Plugins.Byoc.Gateway.Orchestrators;
+using Livepeer.Plugins.Byoc.Gateway.Streams;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Livepeer.Plugins.Byoc.Gateway;
 
@@ -27,7 +33,31 @@ internal static class GatewayServices
         services.AddSingleton(sp => new JobSubmitter(
             sp.GetRequiredService<OrchestratorFinder>(), sp.GetRequiredService<OrchestratorClient>(), sp.GetRequiredService<GatewayPayments>(),
             byoc, options, sp.GetRequiredService<IRandomSource>(), ByocPlugin.Logger(sp)));
-        services.AddSingleton<IEndpointContributor>(sp => new GatewayEndpoints(sp.GetRequiredService<JobSubmitter>()));
+
+        // Streams. The table and the ingest observer depend on nothing else: the hub depends on every IStreamObserver.
+        services.AddSingleton<GatewayStreamTable>();
+        services.AddSingleton<StreamCounters>();
+        services.AddSingleton<IStreamObserver>(sp => new IngestWatch(sp.GetRequiredService<GatewayStreamTable>()));
+        services.AddSingleton(sp => new StreamServices(
+            sp.GetRequiredService<OrchestratorFinder>(),
+            sp.GetRequiredService<OrchestratorClient>(),
+            sp.GetRequiredService<GatewayPayments>(),
+            sp.GetServices<ISegmentChannelClients>().FirstOrDefault(),
+            sp.GetService<IMediaStreamHub>(),
+            new StreamAddresses(options, sp.GetService<INodeAddresses>(), sp.GetServices<IIngest>(), sp.GetServices<IEgress>()),
+            sp.GetRequiredService<GatewayStreamTable>(),
+            sp.GetRequiredService<StreamCounters>(),
+            options,
+            byoc,
+            ByocPlugin.Time(sp),
+            sp.GetRequiredService<IRandomSource>(),
+            ByocPlugin.Logger(sp)));
+        services.AddSingleton(sp => new StreamRunner(sp.GetRequiredService<StreamServices>()));
+        services.AddSingleton(sp => new StreamStartEndpoint(sp.GetRequiredService<StreamServices>(), sp.GetRequiredService<StreamRunner>(), sp.GetService<NodeSettings>()));
+        services.AddSingleton(sp => new StreamControlEndpoints(sp.GetRequiredService<StreamServices>()));
+        services.AddSingleton<IHostedService>(sp => new GatewayStreamShutdown(sp.GetRequiredService<GatewayStreamTable>()));
+        services.AddSingleton<IEndpointContributor>(sp => new GatewayEndpoints(
+            sp.GetRequiredService<JobSubmitter>(), sp.GetRequiredService<StreamStartEndpoint>(), sp.GetRequiredService<StreamControlEndpoints>()));
     }
 
     // The node's scheme by name (-paymentScheme); none registered under that name = nothing is paid.

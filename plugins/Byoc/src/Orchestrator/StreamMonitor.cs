@@ -12,7 +12,12 @@ namespace Livepeer.Plugins.Byoc.Orchestrator;
 /// whose capability finished or failed, or whose balance stayed negative for a second debit (one grace
 /// period, as upstream). Debits run every <see cref="ByocOptions.DebitInterval"/> for the time elapsed.
 /// </summary>
-internal sealed class StreamMonitor(StreamLifecycle lifecycle, ByocBilling billing, ISegmentChannels? channels, ByocOptions options, TimeProvider time, ILogger logger) : BackgroundService
+/// <remarks>
+/// When the node stops, every stream ends in <see cref="StoppingAsync"/>, which the host runs before it stops any hosted
+/// service — the web server included, which waits for open requests: the streams' channels are deleted first, so the
+/// long-polls of gateways and workers on them end at once instead of holding the shutdown until they time out.
+/// </remarks>
+internal sealed class StreamMonitor(StreamLifecycle lifecycle, ByocBilling billing, ISegmentChannels? channels, ByocOptions options, TimeProvider time, ILogger logger) : BackgroundService, IHostedLifecycleService
 {
     /// <summary>One pass over every stream (the timer calls it; tests call it directly).</summary>
     public async Task CheckOnceAsync(CancellationToken cancellationToken)
@@ -83,11 +88,23 @@ internal sealed class StreamMonitor(StreamLifecycle lifecycle, ByocBilling billi
         }
     }
 
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => EndAllAsync();
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        await EndAllAsync().ConfigureAwait(false); // any stream that started since StoppingAsync
+    }
 
-        // The node is going down: end every stream so workers are told and channels freed.
+    // The node is going down: end every stream so workers are told and channels freed.
+    private async Task EndAllAsync()
+    {
         foreach (var stream in lifecycle.Streams.Snapshot())
         {
             await lifecycle.EndAsync(stream, "the node is stopping", null, stopCapability: true).ConfigureAwait(false);

@@ -25,6 +25,9 @@ internal sealed class FakeWorker : IAsyncDisposable
     /// <summary>Answers by path (<c>/stream/start</c>, <c>/run</c>…): status, content type, body, delay. Default: 200 JSON.</summary>
     public ConcurrentDictionary<string, (int Status, string ContentType, string Body, TimeSpan Delay)> Answers { get; } = new();
 
+    /// <summary>Runs on every call after it is recorded and before it is answered (a passthrough worker starts its relays here).</summary>
+    public Func<Call, Task>? OnCall { get; set; }
+
     public IEnumerable<Call> CallsTo(string path) => Calls.Where(c => c.Path == path);
 
     public static async Task<FakeWorker> StartAsync()
@@ -35,7 +38,13 @@ internal sealed class FakeWorker : IAsyncDisposable
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync(context.RequestAborted);
             var path = context.Request.Path.Value ?? "";
-            worker!.Calls.Enqueue(new Call(path, body, context.Request.Headers["X-Stream-Id"].FirstOrDefault(), context.Request.Headers.Authorization.FirstOrDefault(), context.Request.ContentType));
+            var call = new Call(path, body, context.Request.Headers["X-Stream-Id"].FirstOrDefault(), context.Request.Headers.Authorization.FirstOrDefault(), context.Request.ContentType);
+            worker!.Calls.Enqueue(call);
+            if (worker.OnCall is { } onCall)
+            {
+                await onCall(call);
+            }
+
             var (status, type, text, delay) = worker.Answers.TryGetValue(path, out var answer) ? answer : (200, "application/json", """{"status":"ok"}""", TimeSpan.Zero);
             if (delay > TimeSpan.Zero)
             {

@@ -13,7 +13,8 @@ namespace Livepeer.Plugins.WebRtc.Whep;
 
 /// <summary>
 /// WHEP on the gateway's HTTP port: <c>POST /live/video-to-video/{stream}/whep</c> (upstream's route; <c>{stream}-out</c>
-/// and <c>{stream}-{requestId}-out</c> are accepted too) and <c>POST /whep/{stream}</c>. The request waits, bounded by
+/// and <c>{stream}-{requestId}-out</c> are accepted too), <c>POST /whep/{stream}</c> and <c>POST /process/stream/{stream}/whep</c>
+/// (the BYOC gateway's <c>whep_url</c>). The request waits, bounded by
 /// <see cref="WebRtcOptions.WhepOutputTimeout"/>, until the stream's output has a segment; the session resource
 /// (POST URL + <c>/{id}</c>) takes DELETE.
 /// </summary>
@@ -36,7 +37,7 @@ internal sealed class WhepEndpoints(
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        foreach (var prefix in new[] { "/live/video-to-video/{stream}/whep", "/whep/{stream}" })
+        foreach (var prefix in new[] { "/live/video-to-video/{stream}/whep", "/whep/{stream}", "/process/stream/{stream}/whep" })
         {
             endpoints.MapPost(prefix, (HttpContext context, string stream) => PostAsync(context, StreamName(stream)));
             endpoints.MapMethods(prefix, [HttpMethods.Options], (HttpContext context) => WhipEndpoints.Preflight(context, PostMethods));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Livepeer.Abstractions;
 using Livepeer.Abstractions.AspNetCore;
 using Livepeer.Abstractions.Media;
@@ -10,8 +11,8 @@ using Microsoft.Extensions.Logging;
 namespace Livepeer.Plugins.WebRtc.Whip;
 
 /// <summary>
-/// WHIP (RFC 9725) on the gateway's HTTP port: <c>POST /live/video-to-video/{stream}/whip</c> (upstream's route)
-/// and <c>POST /whip/{stream}</c>; the session resource is the POST URL plus <c>/{id}</c> and takes DELETE.
+/// WHIP (RFC 9725) on the gateway's HTTP port: <c>POST /live/video-to-video/{stream}/whip</c> (upstream's route),
+/// <c>POST /whip/{stream}</c> and <c>POST /process/stream/{stream}/whip</c> (the BYOC gateway's <c>whip_url</c>); the session resource is the POST URL plus <c>/{id}</c> and takes DELETE.
 /// </summary>
 internal sealed class WhipEndpoints(
     IMediaStreamHub hub,
@@ -32,9 +33,15 @@ internal sealed class WhipEndpoints(
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        foreach (var prefix in new[] { "/live/video-to-video/{stream}/whip", "/whip/{stream}" })
+        // Each WHIP route with the WHEP route its answer names for playback; /process/stream/ is the BYOC gateway's (its start hands out these URLs).
+        foreach (var (prefix, playback) in new[]
         {
-            endpoints.MapPost(prefix, (HttpContext context, string stream) => PostAsync(context, stream, isLiveRoute: prefix.StartsWith("/live", StringComparison.Ordinal)));
+            ("/live/video-to-video/{stream}/whip", "/live/video-to-video/{0}/whep"),
+            ("/whip/{stream}", "/whep/{0}"),
+            ("/process/stream/{stream}/whip", "/process/stream/{0}/whep"),
+        })
+        {
+            endpoints.MapPost(prefix, (HttpContext context, string stream) => PostAsync(context, stream, playback));
             endpoints.MapMethods(prefix, [HttpMethods.Options], (HttpContext context) => Preflight(context, PostMethods));
             endpoints.MapMethods(prefix, [HttpMethods.Head, HttpMethods.Get, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete], (HttpContext context) => NotAllowed(context, PostMethods));
             endpoints.MapDelete(prefix + "/{id}", (HttpContext context, string stream, string id) => DeleteAsync(context, stream, id));
@@ -57,7 +64,7 @@ internal sealed class WhipEndpoints(
         return Results.StatusCode(StatusCodes.Status405MethodNotAllowed);
     }
 
-    private async Task<IResult> PostAsync(HttpContext context, string stream, bool isLiveRoute)
+    private async Task<IResult> PostAsync(HttpContext context, string stream, string playbackPath)
     {
         SdpExchange.AddCors(context.Response, PostMethods);
         if (!SdpExchange.IsValidStreamName(stream))
@@ -109,9 +116,8 @@ internal sealed class WhipEndpoints(
         var session = new WhipSession(WebRtcSessions.NewId(), stream, peer, publication, options, time);
         sessions.Add(session);
         WebRtcLog.SessionStarted(logger, Protocol, stream, session.Id);
-        var playback = isLiveRoute
-            ? $"{context.Request.Scheme}://{context.Request.Host}/live/video-to-video/{stream}/whep"
-            : $"{context.Request.Scheme}://{context.Request.Host}/whep/{stream}";
+        var playback = $"{context.Request.Scheme}://{context.Request.Host}" + string.Format(CultureInfo.InvariantCulture, playbackPath, stream);
+        context.Response.Headers["X-Stream-Id"] = stream; // the ad-astra webapp reads it
         await SdpExchange.WriteAnswerAsync(context, peer.AnswerSdp, SdpExchange.ResourceUrl(context.Request, session.Id), options.IceServers, playback).ConfigureAwait(false);
         return Results.Empty;
     }

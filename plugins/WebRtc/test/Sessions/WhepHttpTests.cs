@@ -23,6 +23,7 @@ public sealed class WhepHttpTests
     [InlineData("/live/video-to-video/cam/whep")]
     [InlineData("/live/video-to-video/cam-out/whep")]
     [InlineData("/live/video-to-video/cam-0123abcd-out/whep")]
+    [InlineData("/process/stream/cam/whep")] // the BYOC gateway's whep_url
     public async Task PlaysAStreamThatHasOutput(string path)
     {
         var stack = new FakeStack();

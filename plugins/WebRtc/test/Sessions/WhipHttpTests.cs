@@ -9,6 +9,7 @@ public sealed class WhipHttpTests
     [Theory]
     [InlineData("/whip/cam")]
     [InlineData("/live/video-to-video/cam/whip")]
+    [InlineData("/process/stream/cam/whip")] // the BYOC gateway's whip_url
     public async Task PostAnswersWith201AndTheResourceHeaders(string path)
     {
         var stack = new FakeStack();
@@ -25,7 +26,8 @@ public sealed class WhipHttpTests
         Assert.Equal("Location, ETag, Link, Livepeer-Playback-URL", Assert.Single(response.Headers.GetValues("Access-Control-Expose-Headers")));
         Assert.Equal("*", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
         var playback = Assert.Single(response.Headers.GetValues("Livepeer-Playback-URL"));
-        Assert.EndsWith(path.StartsWith("/live", StringComparison.Ordinal) ? "/live/video-to-video/cam/whep" : "/whep/cam", playback, StringComparison.Ordinal);
+        Assert.EndsWith(path.StartsWith("/live", StringComparison.Ordinal) ? "/live/video-to-video/cam/whep" : path.StartsWith("/process", StringComparison.Ordinal) ? "/process/stream/cam/whep" : "/whep/cam", playback, StringComparison.Ordinal);
+        Assert.Equal("cam", Assert.Single(response.Headers.GetValues("X-Stream-Id")));
 
         var stream = Assert.Single(server.Hub.ActiveStreams);
         Assert.Equal(("cam", "whip"), (stream.StreamId, stream.Protocol));

@@ -33,14 +33,8 @@ internal sealed class JobSubmitter(
 
     public async Task SubmitAsync(HttpContext context)
     {
-        ClientJob job;
-        try
+        if (await GatewayRefusals.ReadClientJobAsync(context, logger).ConfigureAwait(false) is not { } job)
         {
-            job = ClientJob.Parse(context.Request.Headers[ByocHeaders.Job].ToString());
-        }
-        catch (ByocJobHeaderException e)
-        {
-            await RefuseAsync(context, 400, e.Message).ConfigureAwait(false);
             return;
         }
 
@@ -148,9 +142,5 @@ internal sealed class JobSubmitter(
         }
     }
 
-    private async Task RefuseAsync(HttpContext context, int status, string message)
-    {
-        GatewayLog.Refused(logger, status, message);
-        await HttpAnswers.TextAsync(context, status, message).ConfigureAwait(false);
-    }
+    private Task RefuseAsync(HttpContext context, int status, string message) => GatewayRefusals.RefuseAsync(context, logger, status, message);
 }
