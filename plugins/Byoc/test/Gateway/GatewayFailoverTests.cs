@@ -60,7 +60,9 @@ public sealed class GatewayFailoverTests(ITestOutputHelper output)
 
         var killedAt = Stopwatch.GetTimestamp();
         await first.DisposeAsync(); // the node stops: its streams end, its channels go
-        output.WriteLine($"the first orchestrator took {Stopwatch.GetElapsedTime(killedAt).TotalMilliseconds:0} ms to stop");
+        var stopping = Stopwatch.GetElapsedTime(killedAt);
+        output.WriteLine($"the first orchestrator took {stopping.TotalMilliseconds:0} ms to stop");
+        Assert.True(stopping < TimeSpan.FromSeconds(10), "the orchestrator ends its streams before its web server waits for their long-polls (it took 20 s before)");
         await Wait.UntilAsync(() => worker2.Received >= 3 && gateway.Outputs.Segments.Count(a => a.Timestamp > killedAt) >= 3, "output through the second orchestrator");
         await feeding.CancelAsync();
         await feeder;

@@ -234,6 +234,56 @@ public sealed class GatewayStreamTests
         await Wait.UntilAsync(() => worker.Http.CallsTo("/stream/stop").Any(), "the orchestrator told to stop");
     }
 
+    [Fact]
+    public async Task Rtmp_outputs_are_pushed_from_the_first_output_segment_and_restarted_after_a_failure()
+    {
+        var egress = new RecordingEgress { FailNext = true };
+        await using var setup = await GatewayWithWorker.StartAsync(egress: egress);
+        var gateway = setup.Gateway;
+        var urls = await gateway.StartStreamAsync("echo", """{"rtmp_output":"rtmp://cdn.example/live/key1,rtmp://cdn.example/live/key2"}""");
+        var id = urls.GetProperty("stream_id").GetString()!;
+        Assert.Equal("rtmp://cdn.example/live/key1,rtmp://cdn.example/live/key2", urls.GetProperty("rtmp_output_url").GetString());
+        await WaitRunningAsync(gateway, id);
+        Assert.Empty(egress.Pushes); // nothing to push before the first output segment
+
+        await using var ingest = await gateway.PublishIngestAsync(id);
+        await ingest.WriteAsync(new MediaSegment(id, 0, TimeSpan.FromSeconds(2), FfmpegSegments.All[0]), CancellationToken.None);
+        await Wait.UntilAsync(() => egress.Pushes.Count == 2, "both pushes to start (one failed)");
+        Assert.All(egress.Pushes, p => Assert.Equal(id + "-out", p.StreamId));
+        gateway.Clock.Advance(EgressPushes.RetryPause); // the failed one is tried again
+        await Wait.UntilAsync(() => egress.Open == 2, "both pushes running");
+        await ingest.WriteAsync(new MediaSegment(id, 1, TimeSpan.FromSeconds(2), FfmpegSegments.All[1]), CancellationToken.None);
+        await Wait.UntilAsync(() => egress.Sent.Count(s => s.Sequence == 1) == 2, "segment 1 pushed to both targets");
+        Assert.Equal(2, gateway.Counters[StreamResource.EgressSessions]);
+
+        using var stop = await gateway.PostAsync($"process/stream/{id}/stop", null, "{}");
+        await gateway.AssertNothingOpenAsync();
+        Assert.Equal(0, egress.Open);
+    }
+
+    [Fact]
+    public async Task A_client_that_reconnects_its_ingest_keeps_the_stream_and_its_output()
+    {
+        await using var setup = await GatewayWithWorker.StartAsync();
+        var gateway = setup.Gateway;
+        var id = (await gateway.StartStreamAsync("echo")).GetProperty("stream_id").GetString()!;
+        await WaitRunningAsync(gateway, id);
+
+        for (var connection = 0; connection < 3; connection++)
+        {
+            await using var ingest = await gateway.PublishIngestAsync(id);
+            await Wait.UntilAsync(() => gateway.Streams.Find(id)!.Ingest.Connected, "the ingest to be followed");
+            await ingest.WriteAsync(new MediaSegment(id, 0, TimeSpan.FromSeconds(2), FfmpegSegments.All[connection]), CancellationToken.None);
+            await Wait.UntilAsync(() => gateway.Outputs.Segments.Count == connection + 1, $"output of connection {connection}");
+        }
+
+        await Wait.UntilAsync(() => !gateway.Streams.Find(id)!.Ingest.Connected, "the ingest to be gone");
+        Assert.Equal([id + "-out"], gateway.Outputs.Started);
+        Assert.Equal([0L, 1L, 2L], gateway.Outputs.Segments.Select(a => a.Segment.Sequence));
+        Assert.Equal(1, gateway.Counters[StreamResource.Sessions]);
+        await Wait.UntilAsync(() => gateway.Counters[StreamResource.HubSubscriptions] == 0, "the last ingest subscription to be released");
+    }
+
     internal static Task WaitRunningAsync(GatewayNode gateway, string id) =>
         Wait.UntilAsync(() => gateway.Streams.Find(id) is { Phase: StreamPhase.Running }, $"stream {id} to run on an orchestrator");
 }

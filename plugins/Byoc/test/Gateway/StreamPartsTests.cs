@@ -1,11 +1,15 @@
 using System.Text.Json;
 using Livepeer.Abstractions;
 using Livepeer.Abstractions.Byoc;
+using Livepeer.Abstractions.Channels;
 using Livepeer.Abstractions.Conformance.Fakes;
 using Livepeer.Abstractions.Egress;
 using Livepeer.Abstractions.Ingest;
+using Livepeer.Abstractions.Media;
 using Livepeer.Plugins.Byoc.Gateway;
 using Livepeer.Plugins.Byoc.Gateway.Streams;
+using Livepeer.Plugins.Byoc.Tests.Gateway.Fakes;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Livepeer.Plugins.Byoc.Tests.Gateway;
 
@@ -135,6 +139,58 @@ public sealed class StreamPartsTests
         watch.Record(document.RootElement);
         Assert.Equal(1, watch.Events);
         Assert.Equal(isStatus, watch.LastStatus is not null);
+    }
+
+    [Fact]
+    public async Task An_orchestrator_that_leaves_too_many_segments_uploading_is_slow()
+    {
+        var publisher = new StuckPublisher();
+        string? failure = null;
+        var counters = new StreamCounters();
+        var ingest = new IngestPublisher(publisher, maxInFlight: 3, reason => failure = reason, counters, NullLogger.Instance, "s");
+        using var stop = new CancellationTokenSource();
+        var run = ingest.RunAsync(stop.Token);
+        var segment = new MediaSegment("s", 0, TimeSpan.FromSeconds(2), new byte[188]);
+        for (var i = 0; i < 3; i++)
+        {
+            ingest.Send(segment);
+        }
+
+        await Wait.UntilAsync(() => ingest.InFlight == 3, "three uploads in flight");
+        Assert.Null(failure);
+        ingest.Send(segment);
+        await Wait.UntilAsync(() => failure is not null, "the fourth segment to find the orchestrator slow");
+        Assert.Equal("the orchestrator is slow: 3 input segments still uploading", failure);
+        Assert.Equal(3, publisher.Begun);
+
+        await stop.CancelAsync();
+        await run;
+        Assert.Equal(0, ingest.InFlight);
+        await ingest.DisposeAsync();
+        Assert.Equal(0, counters[StreamResource.ChannelPublishers]);
+    }
+
+    private sealed class StuckPublisher : ISegmentPublisher
+    {
+        private int _begun;
+
+        public string ChannelName => "s";
+
+        public int Begun => Volatile.Read(ref _begun);
+
+        public ValueTask<ISegmentWriter> BeginSegmentAsync(CancellationToken cancellationToken) =>
+            ValueTask.FromResult<ISegmentWriter>(new StuckWriter(Interlocked.Increment(ref _begun) - 1));
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+        private sealed class StuckWriter(long sequence) : ISegmentWriter
+        {
+            public long Sequence => sequence;
+
+            public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken) => await Task.Delay(Timeout.Infinite, cancellationToken);
+
+            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        }
     }
 
     private sealed class NamedIngest(string name, IReadOnlyList<Uri> endpoints) : IIngest

@@ -171,7 +171,10 @@ internal sealed class OrchestratorSession
     {
         Run(async Task<string?> () =>
         {
-            var subscriber = _services.Channels!.OpenSubscriber(url);
+            // From the first segment: the orchestrator made these channels for this attempt, and what the worker wrote
+            // before this request reached the server (its first status event, its first output) must not be skipped
+            // as a subscription at the live edge (-1) would.
+            var subscriber = _services.Channels!.OpenSubscriber(url, startSequence: 0);
             _services.Counters.Open(StreamResource.ChannelSubscribers);
             try
             {

@@ -21,13 +21,18 @@ internal sealed class GatewayWithWorker : IAsyncDisposable
 
     /// <summary>Starts the three; the capability is <paramref name="capability"/> at <paramref name="price"/> wei per second.</summary>
     public static async Task<GatewayWithWorker> StartAsync(
-        Dictionary<string, string?>? settings = null, string capability = "echo", long price = 0, IPaymentSender? payments = null)
+        Dictionary<string, string?>? settings = null, string capability = "echo", long price = 0, IPaymentSender? payments = null, RecordingEgress? egress = null)
     {
         var verifier = new FakeVerifier();
         var worker = await PassthroughWorker.StartAsync();
         var orchestrator = await OrchestratorNode.StartAsync(verifier, metered: payments is not null);
         await orchestrator.RegisterAsync(worker.Url, capability, price: price);
-        var gateway = await GatewayNode.StartAsync(verifier, [orchestrator], settings, payments);
+        var gateway = await GatewayNode.StartAsync(verifier, [orchestrator], settings, payments, egress);
+        if (egress is not null)
+        {
+            egress.Hub = gateway.Hub;
+        }
+
         return new GatewayWithWorker(worker, orchestrator, gateway);
     }
 

@@ -111,7 +111,7 @@ internal sealed class PassthroughWorker : IAsyncDisposable
 
         private async Task ControlAsync(CancellationToken cancellationToken)
         {
-            await using var control = worker._clients.OpenSubscriber(new Uri(_control));
+            await using var control = worker._clients.OpenSubscriber(new Uri(_control), 0);
             while (await control.NextSegmentAsync(cancellationToken) is { } segment)
             {
                 await using (segment)
@@ -141,7 +141,7 @@ internal sealed class PassthroughWorker : IAsyncDisposable
                     return;
                 }
 
-                await using var input = worker._clients.OpenSubscriber(new Uri(_in));
+                await using var input = worker._clients.OpenSubscriber(new Uri(_in), 0);
                 while (await input.NextSegmentAsync(cancellationToken) is { } segment)
                 {
                     byte[] bytes;
