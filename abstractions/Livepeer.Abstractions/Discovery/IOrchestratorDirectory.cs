@@ -29,13 +29,17 @@ public sealed record OrchestratorSearch
     /// <summary>Service URIs to leave out (orchestrators that just failed this stream).</summary>
     public IReadOnlySet<Uri> Excluded { get; init; } = new HashSet<Uri>();
 
-    /// <summary>A search for orchestrators offering the BYOC capability <paramref name="name"/> (capability 37, the name as model).</summary>
+    /// <summary>
+    /// A search for orchestrators offering the BYOC capability <paramref name="name"/> (capability 37, the name as model).
+    /// AuthToken is in the set because orchestrators make it mandatory (go-livepeer's default capabilities); a job
+    /// without it is compatible with none of them.
+    /// </summary>
     public static NodeCapabilities ForByoc(string name)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         return new NodeCapabilities
         {
-            Offered = CapabilitySet.Of([Capability.Byoc]),
+            Offered = CapabilitySet.Of([Capability.Byoc, Capability.AuthToken]),
             Models = new Dictionary<Capability, IReadOnlyDictionary<string, ModelConstraint>>
             {
                 [Capability.Byoc] = new Dictionary<string, ModelConstraint>(StringComparer.Ordinal) { [name] = new ModelConstraint() },

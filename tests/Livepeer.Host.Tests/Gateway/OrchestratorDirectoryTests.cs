@@ -1,7 +1,9 @@
 using Livepeer.Abstractions.Discovery;
 using Livepeer.Abstractions.Orchestrators;
+using Livepeer.Host.Configuration;
 using Livepeer.Host.Gateway;
 using Livepeer.Host.Grpc;
+using Livepeer.Host.Protocol;
 using Net = Livepeer.Host.Protocol.Net;
 
 namespace Livepeer.Host.Tests.Gateway;
@@ -40,14 +42,12 @@ public sealed class OrchestratorDirectoryTests
         Assert.Empty(await directory.FindAsync(new OrchestratorSearch { Required = OrchestratorSearch.ForByoc("nobody") }, CancellationToken.None));
     }
 
-    private static Net.Capabilities Byoc(string name)
+    // What this node's orchestrator advertises for one BYOC capability (AuthToken mandatory), through the real mapping.
+    private static Net.Capabilities Byoc(string name) =>
+        NetMapping.ToProto(new OrchestratorOffer(new NodeOptions(), [], [new OneCapability(name)]).Capabilities());
+
+    private sealed class OneCapability(string name) : IOrchestratorCapabilitySource
     {
-        var capabilities = new Net.Capabilities();
-        capabilities.Bitstring.Add(1UL << (int)Capability.Byoc);
-        var constraints = new Net.Capabilities.Types.CapabilityConstraints();
-        constraints.Models.Add(name, new Net.Capabilities.Types.CapabilityConstraints.Types.ModelConstraint());
-        capabilities.Constraints = new Net.Capabilities.Types.Constraints();
-        capabilities.Constraints.PerCapability.Add((uint)Capability.Byoc, constraints);
-        return capabilities;
+        public IReadOnlyList<OfferedCapability> GetOfferedCapabilities() => [new(Capability.Byoc, name, 1, new Price(0, 1))];
     }
 }

@@ -1,3 +1,4 @@
+using Livepeer.Abstractions.Discovery;
 using Livepeer.Abstractions.Orchestrators;
 using Livepeer.Host.Configuration;
 using Livepeer.Host.Protocol;
@@ -32,6 +33,8 @@ public sealed class OrchestratorOfferTests
         };
         Assert.False(job.IsSatisfiedBy(capabilities), "the AuthToken capability is mandatory, as upstream");
         Assert.True((job with { Offered = job.Offered.With(Capability.AuthToken) }).IsSatisfiedBy(capabilities));
+        Assert.True(OrchestratorSearch.ForByoc("text-reversal").IsSatisfiedBy(capabilities), "what the gateway's BYOC search asks for");
+        Assert.False(OrchestratorSearch.ForByoc("other").IsSatisfiedBy(capabilities));
         Assert.False((job with { Offered = job.Offered.With(Capability.AuthToken), Models = new Dictionary<Capability, IReadOnlyDictionary<string, ModelConstraint>> { [Capability.Byoc] = new Dictionary<string, ModelConstraint> { ["other"] = new() } } }).IsSatisfiedBy(capabilities));
 
         Assert.Equal(

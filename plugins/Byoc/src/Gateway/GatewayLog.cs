@@ -52,4 +52,7 @@ internal static partial class GatewayLog
 
     [LoggerMessage(EventId = 2665, Level = LogLevel.Information, Message = "BYOC gateway stream {StreamId}: {Operation} on {Orchestrator} answered {Status}")]
     public static partial void Forwarded(ILogger logger, string streamId, string operation, Uri orchestrator, int status);
+
+    [LoggerMessage(EventId = 2666, Level = LogLevel.Debug, Message = "BYOC gateway: no orchestrator advertises {Capability}; asking every one that answers for a token")]
+    public static partial void SearchingUnfiltered(ILogger logger, string capability);
 }

@@ -93,6 +93,24 @@ public sealed class GatewayJobTests
     }
 
     [Fact]
+    public async Task Orchestrators_that_do_not_advertise_the_capability_are_still_asked_for_tokens()
+    {
+        var verifier = new FakeVerifier();
+        await using var worker = await FakeWorker.StartAsync();
+        worker.Answers["/run"] = (200, "application/json", """{"ok":true}""", TimeSpan.Zero);
+        await using var orchestrator = await OrchestratorNode.StartAsync(verifier);
+        await orchestrator.RegisterAsync(worker.Url, "hello");
+        await using var gateway = await GatewayNode.StartAsync(verifier, [orchestrator]);
+        gateway.Directory.Advertises = false;
+
+        using var response = await gateway.PostAsync("process/request/run", GatewayNode.ClientHeader("hello"), "{}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(worker.CallsTo("/run"));
+        Assert.Equal([true, false], gateway.Directory.Searches.Select(s => s.Required is not null));
+    }
+
+    [Fact]
     public async Task No_orchestrator_with_the_capability_is_a_503()
     {
         var verifier = new FakeVerifier();

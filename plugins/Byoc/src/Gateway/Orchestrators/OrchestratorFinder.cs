@@ -33,25 +33,17 @@ internal sealed class OrchestratorFinder(IOrchestratorDirectory? directory, Orch
             return [];
         }
 
-        IReadOnlyList<Abstractions.Orchestrators.OrchestratorInfo> candidates;
-        using (var discovery = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        var asked = await CandidatesAsync(capability, filter, OrchestratorSearch.ForByoc(capability), cancellationToken).ConfigureAwait(false);
+        if (asked is { Count: 0 })
         {
-            discovery.CancelAfter(options.DiscoveryTimeout);
-            try
-            {
-                candidates = await directory.FindAsync(
-                    new OrchestratorSearch { Count = options.MaxCandidates, Required = OrchestratorSearch.ForByoc(capability), Excluded = filter.Excluded },
-                    discovery.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                GatewayLog.DiscoveryTimedOut(logger, capability);
-                return [];
-            }
+            // go-livepeer orchestrators price BYOC capabilities in capabilities_prices but need not list capability 37
+            // in their capabilities, and go-livepeer gateways never filter on it: the token decides (§1.6). So when no
+            // orchestrator advertises the capability, every one that answers is asked for a token.
+            GatewayLog.SearchingUnfiltered(logger, capability);
+            asked = await CandidatesAsync(capability, filter, null, cancellationToken).ConfigureAwait(false);
         }
 
-        var asked = candidates.Where(c => filter.Allows(c.ServiceUri)).DistinctBy(c => c.ServiceUri).ToList();
-        if (asked.Count == 0)
+        if (asked is null or { Count: 0 })
         {
             return [];
         }
@@ -95,5 +87,25 @@ internal sealed class OrchestratorFinder(IOrchestratorDirectory? directory, Orch
             _ = late.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         }
         return tokens;
+    }
+
+    // The directory's answer for the search, less what the filter forbids; null when discovery timed out.
+    private async Task<List<Abstractions.Orchestrators.OrchestratorInfo>?> CandidatesAsync(
+        string capability, OrchestratorFilter filter, Abstractions.Orchestrators.NodeCapabilities? required, CancellationToken cancellationToken)
+    {
+        using var discovery = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        discovery.CancelAfter(options.DiscoveryTimeout);
+        try
+        {
+            var candidates = await directory!.FindAsync(
+                new OrchestratorSearch { Count = options.MaxCandidates, Required = required, Excluded = filter.Excluded },
+                discovery.Token).ConfigureAwait(false);
+            return [.. candidates.Where(c => filter.Allows(c.ServiceUri)).DistinctBy(c => c.ServiceUri)];
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            GatewayLog.DiscoveryTimedOut(logger, capability);
+            return null;
+        }
     }
 }

@@ -11,9 +11,17 @@ internal sealed class FakeDirectory : IOrchestratorDirectory
 
     public ConcurrentQueue<OrchestratorSearch> Searches { get; } = new();
 
+    /// <summary>False: the orchestrators list no capabilities (as go-livepeer ones may not list 37), so capability searches find none.</summary>
+    public bool Advertises { get; set; } = true;
+
     public Task<IReadOnlyList<OrchestratorInfo>> FindAsync(OrchestratorSearch search, CancellationToken cancellationToken)
     {
         Searches.Enqueue(search);
+        if (!Advertises && search.Required is not null)
+        {
+            return Task.FromResult<IReadOnlyList<OrchestratorInfo>>([]);
+        }
+
         List<Uri> all;
         lock (Orchestrators)
         {
