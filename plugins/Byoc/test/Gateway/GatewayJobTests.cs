@@ -61,7 +61,7 @@ public sealed class GatewayJobTests
         await using var second = await OrchestratorNode.StartAsync(verifier, tokenDelay: TimeSpan.FromMilliseconds(300));
         await first.RegisterAsync(broken.Url, "w");
         await second.RegisterAsync(good.Url, "w");
-        await using var gateway = await GatewayNode.StartAsync(verifier, [first, second], new() { ["TokenTimeout"] = "3s", ["SearchTimeout"] = "5s" });
+        await using var gateway = await GatewayNode.StartAsync(verifier, [first, second]);
 
         using (var moved = await gateway.PostAsync("process/request/run", GatewayNode.ClientHeader("w"), "{}"))
         {

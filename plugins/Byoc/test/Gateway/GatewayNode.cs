@@ -71,6 +71,13 @@ internal sealed class GatewayNode : IAsyncDisposable
         IEgress? egress = null,
         IEnumerable<IIngest>? ingests = null)
     {
+        // Token round trips get seconds, not upstream's 500 ms / 1 s, so a loaded CI machine does not turn them into 503s.
+        var effective = new Dictionary<string, string?> { ["TokenTimeout"] = "5s", ["SearchTimeout"] = "8s" };
+        foreach (var (key, value) in settings ?? [])
+        {
+            effective[key] = value;
+        }
+
         var clock = new ManualTimeProvider();
         var hub = new ObservedHub();
         var directory = new FakeDirectory();
