@@ -60,7 +60,7 @@ public sealed class AuthWebhookTests
             }
             else if (url.Contains("slow", StringComparison.Ordinal))
             {
-                await Task.Delay(3000);
+                await Task.Delay(10_000, context.RequestAborted);
             }
             else
             {
@@ -72,7 +72,7 @@ public sealed class AuthWebhookTests
 
         var hub = new RecordingHub();
         var settings = new NodeSettings(NodeRoles.Gateway, "offchain", Path.GetTempPath()) { AuthWebhookUrl = hookUrl };
-        await using var server = await RtmpTestServer.StartAsync(hub, settings, new RtmpOptions { AuthWebhookTimeout = TimeSpan.FromSeconds(0.5) });
+        await using var server = await RtmpTestServer.StartAsync(hub, settings, new RtmpOptions { AuthWebhookTimeout = TimeSpan.FromSeconds(2) });
 
         var refused = await Assert.ThrowsAsync<RtmpProtocolException>(() => RtmpClient.PublishAsync(server.Url("bad/key"), new SeededRandomSource(1), 4096, CancellationToken.None));
         Assert.Contains("publish refused", refused.Message, StringComparison.Ordinal);
