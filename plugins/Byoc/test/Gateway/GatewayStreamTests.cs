@@ -1,10 +1,12 @@
 using System.Net;
 using System.Text.Json;
 using Livepeer.Abstractions.Media;
+using Livepeer.Abstractions.Status;
 using Livepeer.Plugins.Byoc.Gateway.Streams;
 using Livepeer.Plugins.Byoc.Tests.Fakes;
 using Livepeer.Plugins.Byoc.Tests.Gateway.Fakes;
 using Livepeer.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Livepeer.Plugins.Byoc.Tests.Gateway;
 
@@ -160,6 +162,15 @@ public sealed class GatewayStreamTests
         Assert.Equal(JsonValueKind.Null, status.GetProperty("error").ValueKind);
         Assert.Equal("running", status.GetProperty("last_status").GetProperty("state").GetString());
         Assert.False(status.GetProperty("ingest_metrics").GetProperty("connected").GetBoolean());
+
+        // The node's GET /status section: the stream, and what it holds open.
+        var section = gateway.Services.GetServices<INodeStatusSection>().Single(s => s.Name == "byoc").Snapshot()!;
+        var listed = section["gateway"]!["streams"]!.AsArray().Single()!;
+        Assert.Equal(id, (string?)listed["stream_id"]);
+        Assert.Equal("running", (string?)listed["state"]);
+        Assert.Equal(1, (long)section["gateway"]!["open"]!["streams"]!);
+        Assert.Equal(1, (long)section["gateway"]!["open"]!["sessions"]!);
+        Assert.True((long)section["gateway"]!["open"]!["channel_subscribers"]! >= 3); // events, video out, data
     }
 
     [Fact]

@@ -13,16 +13,20 @@ namespace Livepeer.Plugins.WebRtc.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class ChromiumPeerTests(ChromiumFixture chromium)
 {
+    // Chromium's fake camera can take several seconds to send its first frame on a loaded 2-core machine; upstream's 5 s
+    // gathering limit then ends the session before any segment (seen in full test runs), so the tests give it more.
+    private static readonly Dictionary<string, string?> LoadedMachine = new() { ["VideoGatherTimeout"] = "30s", ["ConnectTimeout"] = "30s", ["WhepOutputTimeout"] = "30s" };
+
     [Fact]
     public async Task ChromiumPublishesOverWhipAndTheSegmentsAreH264MpegTs()
     {
-        await using var server = await WebRtcServer.StartAsync(stack: null);
+        await using var server = await WebRtcServer.StartAsync(stack: null, LoadedMachine);
         var page = await chromium.NewPageAsync();
         await page.GotoAsync(new Uri(server.BaseUri, "/webrtc/cam").ToString());
         await page.EvaluateAsync("() => window.lp.publish()");
         await WebRtcServer.EventuallyAsync(() => server.Hub.ActiveStreams.Any(s => s.StreamId == "cam"), "the WHIP stream");
         await using var subscription = server.Hub.Subscribe("cam")!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(45));
         MediaSegment? segment = null;
         try
         {
@@ -34,10 +38,10 @@ public sealed class ChromiumPeerTests(ChromiumFixture chromium)
         }
         catch (OperationCanceledException)
         {
-            Assert.Fail("no segment within 15 s; /webrtc/status: " + await server.Client.GetStringAsync("/webrtc/status"));
+            Assert.Fail("no segment within 45 s; /webrtc/status: " + await server.Client.GetStringAsync("/webrtc/status"));
         }
 
-        Assert.NotNull(segment);
+        Assert.True(segment is not null, "the WHIP publication ended without a segment; /webrtc/status: " + await server.Client.GetStringAsync("/webrtc/status"));
         var file = Path.Combine(Path.GetTempPath(), $"whip-{Guid.NewGuid():N}.ts");
         await File.WriteAllBytesAsync(file, segment.Data.ToArray());
         try
@@ -61,7 +65,7 @@ public sealed class ChromiumPeerTests(ChromiumFixture chromium)
     [Fact]
     public async Task ChromiumPlaysTheOutputOverWhep()
     {
-        await using var server = await WebRtcServer.StartAsync(stack: null);
+        await using var server = await WebRtcServer.StartAsync(stack: null, LoadedMachine);
         var publisher = await chromium.NewPageAsync();
         await publisher.GotoAsync(new Uri(server.BaseUri, "/webrtc/cam").ToString());
         await publisher.EvaluateAsync("() => window.lp.publish()");
@@ -71,7 +75,7 @@ public sealed class ChromiumPeerTests(ChromiumFixture chromium)
         var clock = Stopwatch.StartNew();
         await player.EvaluateAsync("() => window.lp.play()");
         var first = 0L;
-        var deadline = TimeSpan.FromSeconds(25);
+        var deadline = TimeSpan.FromSeconds(45);
         JsonElement stats = default;
         while (clock.Elapsed < deadline)
         {
