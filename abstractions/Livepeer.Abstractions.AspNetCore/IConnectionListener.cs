@@ -21,4 +21,12 @@ public interface IConnectionListener : INamedExtension
 
     /// <summary>Called once the host has bound, with the actual address (the real port when 0 was asked for).</summary>
     void OnBound(IPEndPoint boundEndPoint);
+
+    /// <summary>
+    /// True to run each connection's pipeline on the socket's I/O thread: a read is handed to the pipeline where the
+    /// socket reported it, with no thread-pool work item in between (the host's I/O-thread transport). Much cheaper for
+    /// long-lived connections that do a little work per read (RTMP ingest), but the pipeline must never block: a
+    /// blocking call stalls every connection served by that thread. Default false (Kestrel's usual transport).
+    /// </summary>
+    bool RunsOnIoThread => false;
 }

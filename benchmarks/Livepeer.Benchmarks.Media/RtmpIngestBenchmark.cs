@@ -13,9 +13,10 @@ namespace Livepeer.Benchmarks.Media;
 /// </summary>
 internal static partial class RtmpIngestBenchmark
 {
-    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(30); // past tiered JIT (at 10 s the JIT still took ~20 % of the node's CPU at 40 streams)
+    // past tiered JIT (at 10 s the JIT still took ~20 % of the node's CPU at 40 streams); LP_BENCH_WARMUP overrides (seconds)
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(double.TryParse(Environment.GetEnvironmentVariable("LP_BENCH_WARMUP"), CultureInfo.InvariantCulture, out var s) ? s : 30);
 
-    public static async Task RunAsync(IReadOnlyList<int> streamCounts, TimeSpan measured, string? nodeAssembly)
+    public static async Task RunAsync(IReadOnlyList<int> streamCounts, TimeSpan measured, string? nodeAssembly, IReadOnlyList<Variant> variants, string? fixturePath, int repeat)
     {
         if (NginxRtmp.Unavailable is { } reason)
         {
@@ -31,32 +32,41 @@ internal static partial class RtmpIngestBenchmark
         }
 
         using var folder = new TemporaryDirectory("rtmp-bench");
-        var fixture = folder.Combine("pattern.flv");
+        var fixture = fixturePath ?? folder.Combine("pattern.flv");
         var clock = Stopwatch.StartNew();
-        await RunToEndAsync("ffmpeg",
+        if (!File.Exists(fixture))
+        {
+            await RunToEndAsync("ffmpeg",
             "-hide_banner -loglevel error -y -f lavfi -i testsrc2=size=1280x720:rate=30 -f lavfi -i sine=frequency=440:sample_rate=48000 -t 20 " +
             "-vf noise=alls=12:allf=t -c:v libx264 -preset veryfast -b:v 2M -maxrate 2M -bufsize 2M -g 60 -keyint_min 60 -sc_threshold 0 -pix_fmt yuv420p " +
             "-c:a aac -b:a 128k -f flv " + fixture);
+        }
+
         var bitrate = new FileInfo(fixture).Length * 8 / 20.0 / 1e6;
         Console.WriteLine($"fixture: 20 s 1280x720 30 fps H.264 + AAC, {bitrate:F2} Mbps, encoded once in {clock.Elapsed.TotalSeconds:F0} s");
         Console.WriteLine($"each row: {WarmUp.TotalSeconds:F0} s warm-up, then {measured.TotalSeconds:F0} s measured; CPU = server process utime+stime");
 
         var rows = new List<string[]>();
-        foreach (var n in streamCounts)
+        foreach (var n in streamCounts.SelectMany(n => Enumerable.Repeat(n, repeat)))
         {
             var nginx = await MeasureNginxAsync(fixture, n, measured);
-            var node = await MeasureNodeAsync(fixture, n, measured, nodeAssembly, folder, environment: null);
-            var spinless = await MeasureNodeAsync(fixture, n, measured, nodeAssembly, folder, ("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit", "0"));
-            foreach (var (name, r) in new[] { ("nginx-rtmp (relay only)", nginx), ("node (ingest + segment + HLS)", node), ("node, thread pool spin limit 0", spinless) })
+            var results = new List<(string, Measurement)> { ("nginx-rtmp (relay only)", nginx) };
+            foreach (var variant in variants)
+            {
+                results.Add(("node, " + variant.Label, await MeasureNodeAsync(fixture, n, measured, nodeAssembly, folder, variant.Environment)));
+            }
+
+            foreach (var (name, r) in results)
             {
                 rows.Add([name, n.ToString(CultureInfo.InvariantCulture), $"{r.Alive}/{n}", r.Served, r.CpuSeconds.ToString("F2", CultureInfo.InvariantCulture),
                     (r.CpuSeconds / (n * measured.TotalMinutes)).ToString("F3", CultureInfo.InvariantCulture), (r.CpuSeconds / measured.TotalSeconds * 100).ToString("F1", CultureInfo.InvariantCulture) + " %",
                     (r.PublisherCpuSeconds / measured.TotalSeconds * 100).ToString("F0", CultureInfo.InvariantCulture) + " %",
-                    name.StartsWith("nginx", StringComparison.Ordinal) ? "1.00" : (r.CpuSeconds / Math.Max(nginx.CpuSeconds, 0.01)).ToString("F2", CultureInfo.InvariantCulture)]);
+                    name.StartsWith("nginx", StringComparison.Ordinal) ? "1.00" : (r.CpuSeconds / Math.Max(nginx.CpuSeconds, 0.01)).ToString("F2", CultureInfo.InvariantCulture),
+                    r.LoadAverage]);
             }
         }
 
-        Livepeer.Benchmarks.Table.Print(["server", "streams", "publishers alive", "streams served", "server CPU s", "CPU s per stream-minute", "server CPU", "publishers CPU", "vs nginx"], rows);
+        Livepeer.Benchmarks.Table.Print(["server", "streams", "publishers alive", "streams served", "server CPU s", "CPU s per stream-minute", "server CPU", "publishers CPU", "vs nginx", "load avg (1 min)"], rows);
     }
 
     private static async Task<Measurement> MeasureNginxAsync(string fixture, int n, TimeSpan measured)
@@ -67,7 +77,7 @@ internal static partial class RtmpIngestBenchmark
         return measurement with { Served = $"{published} published" };
     }
 
-    private static async Task<Measurement> MeasureNodeAsync(string fixture, int n, TimeSpan measured, string nodeAssembly, TemporaryDirectory folder, (string Name, string Value)? environment)
+    private static async Task<Measurement> MeasureNodeAsync(string fixture, int n, TimeSpan measured, string nodeAssembly, TemporaryDirectory folder, IReadOnlyList<(string Name, string Value)> environment)
     {
         var data = folder.Combine($"node-{n}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(data);
@@ -81,9 +91,9 @@ internal static partial class RtmpIngestBenchmark
             info.ArgumentList.Add(argument);
         }
 
-        if (environment is { } variable)
+        foreach (var (name, value) in environment)
         {
-            info.Environment[variable.Name] = variable.Value;
+            info.Environment[name] = value;
         }
 
         using var node = Process.Start(info) ?? throw new InvalidOperationException("the node did not start");
@@ -189,7 +199,9 @@ internal static partial class RtmpIngestBenchmark
             await Task.Delay(measured);
             var server1 = CpuSeconds(serverPid);
             var publishers1 = publishers.Sum(p => CpuSeconds(p.Id));
-            return new Measurement(server1 - server0, publishers1 - publishers0, publishers.Count(p => !p.HasExited), "");
+            // the machine's 1-minute load average at the end of the window: other work competing for the cores
+            var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+            return new Measurement(server1 - server0, publishers1 - publishers0, publishers.Count(p => !p.HasExited), "", load);
         }
         finally
         {
@@ -246,5 +258,18 @@ internal static partial class RtmpIngestBenchmark
     [GeneratedRegex(@"publish: name='([^']+)'")]
     private static partial Regex PublishLine();
 
-    private sealed record Measurement(double CpuSeconds, double PublisherCpuSeconds, int Alive, string Served);
+    /// <summary>A node run: a label and the environment variables it starts with (<c>label:NAME=VALUE,NAME=VALUE</c>).</summary>
+    public sealed record Variant(string Label, IReadOnlyList<(string Name, string Value)> Environment)
+    {
+        public static Variant Parse(string text)
+        {
+            var colon = text.IndexOf(':', StringComparison.Ordinal);
+            var label = colon < 0 ? text : text[..colon];
+            var variables = colon < 0 ? [] : text[(colon + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .Select(v => v.Split('=', 2)).Select(p => (p[0], p.Length > 1 ? p[1] : "")).ToList();
+            return new Variant(label, variables);
+        }
+    }
+
+    private sealed record Measurement(double CpuSeconds, double PublisherCpuSeconds, int Alive, string Served, string LoadAverage);
 }

@@ -151,6 +151,7 @@ internal static class NodeApplication
             services.AddSingleton(new PluginStatusRegistry(states));
         }
 
+        services.AddSingleton<Microsoft.AspNetCore.Connections.IConnectionListenerFactory, IoThreadTransport>();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;

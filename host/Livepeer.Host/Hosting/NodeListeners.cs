@@ -32,10 +32,14 @@ internal sealed class NodeListeners : INodeAddresses
         });
     }
 
-    /// <summary>Binds a plugin's raw-TCP listener (RTMP, …) and lets the plugin build its connection pipeline.</summary>
+    /// <summary>
+    /// Binds a plugin's raw-TCP listener (RTMP, …) and lets the plugin build its connection pipeline; one that
+    /// <see cref="IConnectionListener.RunsOnIoThread"/> is bound by <see cref="IoThreadTransport"/>.
+    /// </summary>
     public void Bind(KestrelServerOptions kestrel, IConnectionListener listener)
     {
-        kestrel.Listen(listener.EndPoint, options =>
+        EndPoint endPoint = listener.RunsOnIoThread ? new IoThreadEndPoint(listener.EndPoint) : listener.EndPoint;
+        kestrel.Listen(endPoint, options =>
         {
             listener.Configure(options);
             _plugins[listener.Name] = (options, listener);
@@ -47,7 +51,7 @@ internal sealed class NodeListeners : INodeAddresses
     {
         foreach (var (options, listener) in _plugins.Values)
         {
-            if (options.IPEndPoint is { } endPoint)
+            if (BoundAddress(options) is { } endPoint)
             {
                 listener.OnBound(endPoint);
             }
@@ -56,7 +60,7 @@ internal sealed class NodeListeners : INodeAddresses
 
     /// <summary>Plugin listeners by name, as <c>scheme://ip:port</c>; valid once the server has started.</summary>
     public IReadOnlyDictionary<string, Uri> PluginAddresses =>
-        _plugins.ToDictionary(p => p.Key, p => new Uri($"{p.Value.Listener.Scheme}://{Format(p.Value.Options.IPEndPoint!)}"), StringComparer.Ordinal);
+        _plugins.ToDictionary(p => p.Key, p => new Uri($"{p.Value.Listener.Scheme}://{Format(BoundAddress(p.Value.Options)!)}"), StringComparer.Ordinal);
 
     /// <summary>The listener a request arrived on, or <c>null</c> when it was not tagged.</summary>
     public static NodeListener? Of(HttpContext context) =>
@@ -93,6 +97,14 @@ internal sealed class NodeListeners : INodeAddresses
         var address = endPoint.Address.Equals(IPAddress.Any) ? IPAddress.Loopback : endPoint.Address.Equals(IPAddress.IPv6Any) ? IPAddress.IPv6Loopback : endPoint.Address;
         return new Uri($"{bound.Scheme}://{Format(new IPEndPoint(address, endPoint.Port))}");
     }
+
+    // Kestrel replaces the endpoint with the transport's bound one; before that an I/O-thread endpoint wraps the configured one
+    private static IPEndPoint? BoundAddress(ListenOptions options) => options.EndPoint switch
+    {
+        IPEndPoint ip => ip,
+        IoThreadEndPoint io => io.IPEndPoint,
+        _ => null,
+    };
 
     private static string Format(IPEndPoint endPoint) =>
         endPoint.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{endPoint.Address}]:{endPoint.Port}" : endPoint.ToString();

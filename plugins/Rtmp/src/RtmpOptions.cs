@@ -29,6 +29,14 @@ internal sealed record RtmpOptions
     /// <summary>How long a publisher may stay silent before it is disconnected.</summary>
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// About how much media one read of a publishing connection carries: the socket's receive low-water mark is set to
+    /// this much of the stream's byte rate (at most 64 KiB), so the node wakes once per that much instead of once per
+    /// RTMP message; a connection that stays quiet for two intervals is read at once. Zero reads every message as it
+    /// arrives. Adds at most this (typically) and three times this (at worst) to ingest latency.
+    /// </summary>
+    public TimeSpan ReceiveCoalescing { get; init; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>How long the auth webhook may take.</summary>
     public TimeSpan AuthWebhookTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
@@ -64,6 +72,7 @@ internal sealed record RtmpOptions
             SegmentDuration = settings.Duration(nameof(SegmentDuration), defaults.SegmentDuration, min: TimeSpan.FromSeconds(1), max: TimeSpan.FromDays(1)),
             HandshakeTimeout = settings.Duration(nameof(HandshakeTimeout), defaults.HandshakeTimeout, min: TimeSpan.FromMilliseconds(100), max: TimeSpan.FromDays(1)),
             IdleTimeout = settings.Duration(nameof(IdleTimeout), defaults.IdleTimeout, min: TimeSpan.FromMilliseconds(100), max: TimeSpan.FromDays(1)),
+            ReceiveCoalescing = settings.Duration(nameof(ReceiveCoalescing), defaults.ReceiveCoalescing, min: TimeSpan.Zero, max: TimeSpan.FromSeconds(1)),
             AuthWebhookTimeout = settings.Duration(nameof(AuthWebhookTimeout), defaults.AuthWebhookTimeout, min: TimeSpan.FromMilliseconds(100), max: TimeSpan.FromDays(1)),
             AuthWebhookMaxBytes = settings.Int(nameof(AuthWebhookMaxBytes), defaults.AuthWebhookMaxBytes, 16, 16 * 1024 * 1024),
         };

@@ -43,7 +43,7 @@ public sealed class RtmpPlugin : ILivepeerPlugin
             {
                 var settings = sp.GetService<NodeSettings>() ?? new NodeSettings(NodeRoles.Gateway, "offchain", AppContext.BaseDirectory);
                 var webhook = new AuthWebhook(new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }), settings.AuthWebhookUrl, options.AuthWebhookTimeout, options.AuthWebhookMaxBytes);
-                return new RtmpServer(sp.GetRequiredService<IMediaStreamHub>(), options, settings, webhook, sp.GetRequiredService<IRandomSource>(), Logger(sp));
+                return new RtmpServer(sp.GetRequiredService<IMediaStreamHub>(), options, settings, webhook, sp.GetRequiredService<IRandomSource>(), Logger(sp), sp.GetService<TimeProvider>());
             });
             services.AddSingleton(sp => new RtmpListener(sp.GetRequiredService<RtmpServer>()));
             services.AddSingleton<IConnectionListener>(sp => sp.GetRequiredService<RtmpListener>());

@@ -23,6 +23,14 @@ internal sealed class RtmpListener(RtmpServer server) : Livepeer.Abstractions.As
     public IReadOnlyList<Uri> Endpoints => server.Endpoints;
 
     /// <inheritdoc />
+    /// <remarks>
+    /// A publisher sends ≈ 75 small messages a second; handing each read to the thread pool cost several times what
+    /// parsing and segmenting it does (docs/benchmarks.md). The session never blocks: webhook, hub and socket calls
+    /// are awaited, and the per-message work is bounded (one message, at most one segment).
+    /// </remarks>
+    public bool RunsOnIoThread => true;
+
+    /// <inheritdoc />
     public void Configure(IConnectionBuilder builder) => builder.UseConnectionHandler<RtmpConnectionHandler>();
 
     /// <inheritdoc />

@@ -12,7 +12,8 @@ internal sealed class RtmpServer(
     NodeSettings settings,
     AuthWebhook webhook,
     IRandomSource random,
-    ILogger logger)
+    ILogger logger,
+    TimeProvider? time = null) : IDisposable
 {
     private IPEndPoint? _bound;
 
@@ -30,8 +31,13 @@ internal sealed class RtmpServer(
 
     public ILogger Logger => logger;
 
+    /// <summary>Coalesces the reads of publishing connections (<see cref="RtmpOptions.ReceiveCoalescing"/>).</summary>
+    public ReceiveCoalescer Coalescer { get; } = new(options.ReceiveCoalescing, time ?? TimeProvider.System);
+
     /// <summary>Where clients connect, once bound: <c>rtmp://ip:port/</c>.</summary>
     public IReadOnlyList<Uri> Endpoints => _bound is { } endPoint ? [new Uri($"rtmp://{endPoint}/")] : [];
+
+    public void Dispose() => Coalescer.Dispose();
 
     public void OnBound(IPEndPoint endPoint)
     {

@@ -6,6 +6,7 @@ using Livepeer.Media.Amf;
 using Livepeer.Media.Flv;
 using Livepeer.Plugins.Rtmp.Protocol;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.Extensions.Logging;
 
 namespace Livepeer.Plugins.Rtmp.Server;
@@ -30,6 +31,7 @@ internal sealed class RtmpServerSession(RtmpServer server, ConnectionContext con
     private string _app = "";
     private string _tcUrl = "";
     private PublishSession? _publish;
+    private ReceiveCoalescer.Connection? _coalescing;
     private IStreamSubscription? _play;
     private Task? _playTask;
 
@@ -54,6 +56,7 @@ internal sealed class RtmpServerSession(RtmpServer server, ConnectionContext con
                 }
 
                 var message = await _rtmp.ReadAsync(linked.Token).ConfigureAwait(false);
+                _coalescing?.OnReceived(_rtmp.BytesReceived);
                 if (message is null || !await HandleAsync(message, linked.Token).ConfigureAwait(false))
                 {
                     clean = true;
@@ -219,6 +222,7 @@ internal sealed class RtmpServerSession(RtmpServer server, ConnectionContext con
         }
 
         _publish = new PublishSession(publication, server.Sessions, server.Options.SegmentDuration);
+        _coalescing = server.Coalescer.Start(connection.Features.Get<IConnectionSocketFeature>()?.Socket);
         RtmpLog.PublishStarted(Logger, manifestId, _remote, _app, name);
         await _rtmp!.SendAsync(
             [
@@ -321,6 +325,7 @@ internal sealed class RtmpServerSession(RtmpServer server, ConnectionContext con
 
     private async ValueTask EndPublishAsync()
     {
+        StopCoalescing();
         if (_publish is { } publish)
         {
             _publish = null;
@@ -329,8 +334,15 @@ internal sealed class RtmpServerSession(RtmpServer server, ConnectionContext con
         }
     }
 
+    private void StopCoalescing()
+    {
+        _coalescing?.Dispose();
+        _coalescing = null;
+    }
+
     private async ValueTask CloseStreamsAsync(bool clean)
     {
+        StopCoalescing();
         if (_publish is { } publish)
         {
             _publish = null;
